@@ -1,0 +1,49 @@
+import { extractReport } from '../app/extract-report.ts';
+import { isParleyError } from '../domain/errors.ts';
+import { readInputFile, readStdin, type InputDocument } from '../input/read-input.ts';
+import { EXIT_CODES } from './exit-codes.ts';
+import { toParleyEval } from './format-eval.ts';
+import { toRecordJson } from './format-json.ts';
+import { toSummary } from './format-summary.ts';
+import { report } from './main.ts';
+
+export interface ExtractCommandOptions {
+  readonly format: 'summary' | 'json' | 'parley-eval';
+  readonly published?: string;
+}
+
+/**
+ * `parley extract FILE...|-`: one result per file. A bad file is reported on stderr and the
+ * rest go on; the exit code is that of the first failure. One file gives one pretty JSON
+ * object; several give one object per line.
+ */
+export async function runExtract(files: string[], opts: ExtractCommandOptions): Promise<number> {
+  let exit = 0;
+  const many = files.length > 1;
+  for (const file of files) {
+    try {
+      const input: InputDocument = file === '-' ? await readStdin() : await readInputFile(file);
+      const { extraction, warning } = extractReport(input, { published: opts.published });
+      if (warning) process.stderr.write(`parley: ${warning}\n`);
+      let out: string;
+      if (opts.format === 'summary') out = toSummary(extraction) + (many ? '\n' : '');
+      else {
+        const obj = opts.format === 'json' ? toRecordJson(extraction) : toParleyEval(extraction);
+        out = (many ? JSON.stringify(obj) : JSON.stringify(obj, null, 2)) + '\n';
+      }
+      await write(out);
+    } catch (e) {
+      const code = report(e);
+      if (!exit) exit = isParleyError(e) ? EXIT_CODES[e.code] : code;
+      if (isParleyError(e) && e.code === 'BAD_ARGUMENT') break;
+    }
+  }
+  return exit;
+}
+
+function write(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(s)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}

@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { ParleyError } from '../domain/errors.ts';
+import { htmlToArticle } from './html.ts';
+import { checkLanguage } from './language.ts';
+import { findPublishedInText } from './published.ts';
+
+/** The largest report parley reads: a news report is tens of kilobytes; 5 MB is a mistake. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export interface InputDocument {
+  /** Where it came from: the path as given, or "-" for standard input. */
+  readonly source: string;
+  readonly id: string;
+  /** The text extraction runs on; every offset points into it. */
+  readonly text: string;
+  readonly title?: string;
+  readonly url?: string;
+  readonly publisher?: string;
+  readonly published?: string;
+  readonly publishedFrom?: 'text' | 'metadata';
+}
+
+export async function readInputFile(path: string): Promise<InputDocument> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new ParleyError('IS_DIRECTORY', 'is a directory, not a file', path);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ParleyError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ParleyError('FILE_NOT_FOUND', 'no such file', path);
+    throw new ParleyError('READ_FAILED', `cannot read (${code ?? 'unknown error'})`, path);
+  }
+  if (size > MAX_INPUT_BYTES) throw tooLarge(path, size);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new ParleyError('READ_FAILED', `cannot read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`, path);
+  }
+  return decodeInput(bytes, path, extname(path).toLowerCase());
+}
+
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<InputDocument> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of stream) {
+    const b = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+    total += b.length;
+    if (total > MAX_INPUT_BYTES) throw tooLarge('-', total, true);
+    chunks.push(b);
+  }
+  return decodeInput(Buffer.concat(chunks), '-', '');
+}
+
+function tooLarge(path: string, size: number, atLeast = false): ParleyError {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return new ParleyError('TOO_LARGE', `is ${atLeast ? 'over ' : ''}${mb} MB; the limit is 5 MB per report`, path);
+}
+
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const TEXT_EXT = new Set(['', '.txt', '.text', '.md', '.markdown']);
+
+/** Bytes to a document: the checks every input goes through, file or standard input. */
+export function decodeInput(bytes: Buffer, source: string, ext: string): InputDocument {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(source, bytes.length);
+  if (!HTML_EXT.has(ext) && !TEXT_EXT.has(ext)) {
+    throw new ParleyError('UNSUPPORTED_TYPE', `has type ${ext}; parley reads .txt, .md and .html`, source);
+  }
+  if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) throw new ParleyError('EMPTY_INPUT', 'is empty', source);
+  if (looksBinary(bytes)) throw new ParleyError('BINARY_INPUT', 'is a binary file, not text', source);
+  let raw: string;
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ParleyError('INVALID_UTF8', `is not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`, source);
+  }
+  const id = source === '-' ? 'stdin' : basename(source).replace(/\.[^.]+$/, '');
+  const isHtml = HTML_EXT.has(ext) || (ext === '' && /^\s*<(?:!doctype html|html)\b/i.test(raw));
+  if (isHtml) {
+    const page = htmlToArticle(raw);
+    if (!page.text.trim()) throw new ParleyError('NO_ARTICLE_TEXT', 'is an HTML page with no article text', source);
+    checkLanguage(page.text, source);
+    const fromText = page.published ? undefined : findPublishedInText(page.text);
+    return {
+      source, id, text: page.text, title: page.title, url: page.url, publisher: page.publisher,
+      published: page.published ?? fromText,
+      publishedFrom: page.published ? 'metadata' : fromText ? 'text' : undefined,
+    };
+  }
+  checkLanguage(raw, source);
+  const published = findPublishedInText(raw);
+  return { source, id, text: raw, title: findTitle(raw), published, publishedFrom: published ? 'text' : undefined };
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control / n > 0.1;
+}
+
+function firstBadUtf8(bytes: Buffer): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0, hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try { dec.decode(bytes.subarray(0, mid), { stream: true }); lo = mid; } catch { hi = mid; }
+  }
+  return lo;
+}
+
+/** The first non-empty line when it reads like a headline (markdown heading or short, no full stop). */
+function findTitle(text: string): string | undefined {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0);
+  if (!line) return undefined;
+  const t = line.replace(/^#+\s*/, '');
+  return line.startsWith('#') || (t.length < 120 && !/[.!?]$/.test(t)) ? t : undefined;
+}
