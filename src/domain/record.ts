@@ -1,4 +1,5 @@
 import type { Span } from './span.ts';
+export type { Span };
 
 /** 0..1: how sure the extractor is. A proposal, never a decision. */
 export type Confidence = number;

@@ -22,7 +22,7 @@ export function segment(text: string): Segmented {
       starts.push(at);
       at += values[i]!.length;
     }
-    doc.sentences().each((s) => {
+    doc.sentences().each((s: any) => {
       const [first, last] = s.out(its.span) as unknown as [number, number];
       const start = starts[first]!;
       const end = starts[last]! + values[last]!.length;
