@@ -14,7 +14,12 @@ export type ErrorCode =
   | 'UNSUPPORTED_LANGUAGE'
   | 'UNSUPPORTED_TYPE'
   | 'BAD_ARGUMENT'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'WORKSPACE_LOCKED'
+  | 'WORKSPACE_TOO_NEW'
+  | 'STORE_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'CONFLICT';
 
 export class ParleyError extends Error {
   constructor(

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.ts';
+
+/** Every migration this build knows, by name, in order. Forward only: never edit a shipped one. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import { ParleyError } from '../domain/errors.ts';
+import { acquireLock, type WorkspaceLock } from './lock.ts';
+import { migrate } from './migrate.ts';
+import type { DB } from './schema.ts';
+
+export interface StoreOptions {
+  /** A PGlite workspace folder; wins over databaseUrl. */
+  readonly workspace?: string;
+  /** postgres://... : a PostgreSQL server instead of a workspace. */
+  readonly databaseUrl?: string;
+  /** What is opening the store, for the lock file ("parley ingest reports/"). */
+  readonly command?: string;
+  /** Tests: a dumped data folder to start a new workspace from, instead of initdb (~5 s). */
+  readonly pgliteTemplate?: Blob;
+  /** Tests: the migrations to run instead of this build's. */
+  readonly migrations?: Record<string, Migration>;
+}
+
+export interface Store {
+  readonly db: Kysely<DB>;
+  readonly kind: 'pglite' | 'postgres';
+  /** The folder or the server (without password), for messages. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** Where the record lives: --workspace, else DATABASE_URL, else PARLEY_WORKSPACE, else ./.parley. */
+export function storeOptionsFrom(flags: { workspace?: string }, env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  if (flags.workspace) return { workspace: flags.workspace };
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { databaseUrl: url };
+  return { workspace: env.PARLEY_WORKSPACE || '.parley' };
+}
+
+/**
+ * Opens the record and brings its schema up to date. A PGlite workspace is created on first
+ * use and locked while open. Fails with WORKSPACE_LOCKED, WORKSPACE_TOO_NEW or STORE_UNAVAILABLE.
+ */
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  if (!opts.workspace && opts.databaseUrl) return openPostgres(opts.databaseUrl, opts);
+  return openPglite(opts.workspace ?? '.parley', opts);
+}
+
+async function openPglite(workspace: string, opts: StoreOptions): Promise<Store> {
+  const dir = resolve(workspace);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ParleyError('STORE_UNAVAILABLE', `cannot create the workspace (${(e as NodeJS.ErrnoException).code})`, workspace);
+  }
+  const lock: WorkspaceLock = acquireLock(join(dir, 'parley.lock'), opts.command ?? `parley (pid ${process.pid})`);
+  let pglite: PGlite | undefined;
+  let db: Kysely<DB> | undefined;
+  try {
+    const dataDir = join(dir, 'pgdata');
+    const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+    pglite = await PGlite.create(dataDir, fresh && opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {});
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as pg.PoolConfig) }) });
+    await migrate(db as Kysely<unknown>, workspace, opts.migrations);
+  } catch (e) {
+    await db?.destroy().catch(() => undefined);
+    await pglite?.close().catch(() => undefined);
+    lock.release();
+    if (e instanceof ParleyError) throw e;
+    throw new ParleyError('STORE_UNAVAILABLE', `cannot open the workspace: ${(e as Error).message}`, workspace);
+  }
+  const p = pglite;
+  const k = db;
+  let closed = false;
+  return {
+    db: k,
+    kind: 'pglite',
+    location: dir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await k.destroy();
+        await p.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
+  const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) });
+  try {
+    await migrate(db as Kysely<unknown>, location, opts.migrations);
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    if (e instanceof ParleyError) throw e;
+    throw new ParleyError('STORE_UNAVAILABLE', `cannot reach PostgreSQL: ${(e as Error).message}`, location);
+  }
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

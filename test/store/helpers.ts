@@ -1,0 +1,123 @@
+// Test support for the store: a PGlite template made once per machine (initdb costs ~5 s,
+// loading a dump ~1 s), fresh PostgreSQL databases when PARLEY_TEST_DATABASE_URL is set.
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrate } from '../../src/store/migrate.ts';
+import { MIGRATIONS } from '../../src/store/migrations/index.ts';
+import { openStore, type Store, type StoreOptions } from '../../src/store/open.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PG_URL = process.env.PARLEY_TEST_DATABASE_URL;
+export const PG_SKIP = PG_URL ? false : 'PARLEY_TEST_DATABASE_URL is not set: PostgreSQL tests skipped (scripts/ci-postgres.sh start)';
+if (!PG_URL) process.stderr.write(`# ${PG_SKIP}\n`);
+
+let template: Promise<Blob> | undefined;
+
+/** A dump of a migrated PGlite database, cached on disk by schema version. */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const version = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
+    const key = createHash('sha1').update(version + readMigrationSources()).digest('hex').slice(0, 12);
+    const file = join(tmpdir(), `parley-pglite-template-${key}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const p = await PGlite.create();
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(p) as pg.PoolConfig) }) });
+    await migrate(db, 'template');
+    await db.destroy();
+    const blob = await p.dumpDataDir('none');
+    await p.close();
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+    return blob;
+  })();
+  return template;
+}
+
+function readMigrationSources(): string {
+  return Object.keys(MIGRATIONS).map((n) => readFileSync(join(ROOT, `src/store/migrations/${n}.ts`), 'utf8')).join('\n');
+}
+
+export function tempDir(prefix = 'parley-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+let dbCounter = 0;
+
+/** A new empty PostgreSQL database on the test server; its URL and a drop function. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!PG_URL) throw new Error('PARLEY_TEST_DATABASE_URL is not set');
+  const name = `parley_t_${process.pid}_${++dbCounter}_${Date.now() % 100000}`;
+  const admin = new pg.Client(PG_URL);
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = '/' + name;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client(PG_URL);
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** A workspace folder already holding a migrated PGlite database (from the template). */
+export async function freshWorkspace(): Promise<string> {
+  const dir = join(tempDir(), 'ws');
+  const s = await openStore({ workspace: dir, pgliteTemplate: await pgliteTemplate() });
+  await s.close();
+  return dir;
+}
+
+export interface Backend {
+  readonly name: 'pglite' | 'postgres';
+  readonly skip: string | false;
+  /** Options for a new, empty store of this backend, and a cleanup. */
+  fresh(): Promise<{ options: StoreOptions; env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+export const BACKENDS: Backend[] = [
+  {
+    name: 'pglite',
+    skip: false,
+    async fresh() {
+      const dir = await freshWorkspace();
+      return {
+        options: { workspace: dir },
+        env: { PARLEY_WORKSPACE: dir },
+        async cleanup() { rmSync(join(dir, '..'), { recursive: true, force: true }); },
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: PG_SKIP,
+    async fresh() {
+      const { url, drop } = await freshPostgres();
+      return { options: { databaseUrl: url }, env: { DATABASE_URL: url }, cleanup: drop };
+    },
+  },
+];
+
+/** Opens a store on a new empty database of the backend; close() also drops it. */
+export async function withFreshStore<T>(b: Backend, fn: (s: Store, opts: StoreOptions) => Promise<T>): Promise<T> {
+  const f = await b.fresh();
+  const s = await openStore(f.options);
+  try {
+    return await fn(s, f.options);
+  } finally {
+    await s.close();
+    await f.cleanup();
+  }
+}
