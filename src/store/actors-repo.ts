@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { ActorKind } from '../domain/record.ts';
+import type { DB } from './schema.ts';
+import { acronymOf, looksLikeAcronym, normName } from './names.ts';
+
+export interface ActorInput {
+  readonly localId: string;
+  readonly name: string;
+  readonly kind: ActorKind | string;
+  readonly aliases: readonly string[];
+  readonly lexiconId?: string;
+  readonly description?: string;
+}
+
+interface Known { id: number; kind: string; via: string }
+
+/**
+ * Finds or creates the store actor of each extracted actor, in this order:
+ * 1. a person's decision (alias, merge, split) about one of its names, latest first;
+ * 2. the same lexicon identity;
+ * 3. the same name or alias (a person only matches a person);
+ * 4. an organisation's acronym ("SNC" ↔ "Syrian National Coalition").
+ * Otherwise a new proposed actor. New names are recorded as aliases of the actor found.
+ */
+export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (inputs.length === 0) return result;
+  const keysOf = (x: ActorInput): string[] => unique([x.name, ...x.aliases].map(normName).filter(Boolean));
+  const acrOf = (x: ActorInput): string | undefined => (x.kind === 'person' ? undefined : acronymOf(x.name));
+  const allKeys = unique(inputs.flatMap((x) => [...keysOf(x), acrOf(x) ?? ''])).filter(Boolean);
+  const lexIds = unique(inputs.map((x) => x.lexiconId ?? '').filter(Boolean));
+
+  const decisions = new Map<string, number>();
+  for (const d of await db.selectFrom('alias_decisions').select(['name_norm', 'actor_id']).where('name_norm', 'in', allKeys).orderBy('id', 'desc').execute()) {
+    if (!decisions.has(d.name_norm)) decisions.set(d.name_norm, d.actor_id);
+  }
+  const byLexicon = new Map<string, number>();
+  if (lexIds.length) {
+    for (const r of await db.selectFrom('actors').select(['id', 'lexicon_id']).where('lexicon_id', 'in', lexIds).where('merged_into', 'is', null).orderBy('id').execute()) {
+      if (r.lexicon_id && !byLexicon.has(r.lexicon_id)) byLexicon.set(r.lexicon_id, r.id);
+    }
+  }
+  const byAlias = new Map<string, Known[]>();
+  const rows = await db.selectFrom('actor_aliases as al').innerJoin('actors as ac', 'ac.id', 'al.actor_id')
+    .select(['al.alias_norm', 'al.actor_id', 'al.via', 'ac.kind']).where('al.alias_norm', 'in', allKeys).where('ac.merged_into', 'is', null).orderBy('al.actor_id').execute();
+  for (const r of rows) push(byAlias, r.alias_norm, { id: r.actor_id, kind: r.kind, via: r.via });
+
+  for (const x of inputs) {
+    const keys = keysOf(x);
+    const person = x.kind === 'person';
+    const compatible = (k: Known): boolean => (k.kind === 'person') === person;
+    let id: number | undefined;
+    const decided = keys.find((k) => decisions.has(k));
+    if (decided) id = await current(db, decisions.get(decided)!);
+    if (id === undefined && x.lexiconId) id = byLexicon.get(x.lexiconId);
+    if (id === undefined) id = firstOf(keys.flatMap((k) => byAlias.get(k) ?? []).filter((k) => k.via !== 'acronym' && compatible(k)));
+    if (id === undefined && !person) {
+      const acr = acrOf(x);
+      // A full name meets an actor known by its acronym; two full names never merge on initials.
+      if (acr) id = firstOf((byAlias.get(acr) ?? []).filter((k) => compatible(k) && k.via !== 'acronym'));
+      if (id === undefined && looksLikeAcronym(x.name)) id = firstOf((byAlias.get(normName(x.name)) ?? []).filter((k) => k.via === 'acronym' && compatible(k)));
+    }
+    if (id === undefined) {
+      const row = await db.insertInto('actors').values({
+        name: x.name, name_norm: normName(x.name), kind: x.kind, lexicon_id: x.lexiconId ?? null, description: x.description ?? null,
+        merged_into: null,
+      }).returning('id').executeTakeFirstOrThrow();
+      id = row.id;
+      if (x.lexiconId) byLexicon.set(x.lexiconId, id);
+    } else if (x.lexiconId) {
+      await db.updateTable('actors').set({ lexicon_id: x.lexiconId }).where('id', '=', id).where('lexicon_id', 'is', null).execute();
+    }
+    const names: { alias: string; norm: string; via: string }[] = [
+      { alias: x.name, norm: normName(x.name), via: 'name' },
+      ...x.aliases.map((al) => ({ alias: al, norm: normName(al), via: 'alias' })),
+    ];
+    const acr = acrOf(x);
+    if (acr) names.push({ alias: acr.toUpperCase(), norm: acr, via: 'acronym' });
+    const fresh = uniqueBy(names.filter((n) => n.norm && !(byAlias.get(n.norm) ?? []).some((k) => k.id === id)), (n) => n.norm);
+    if (fresh.length) {
+      await db.insertInto('actor_aliases')
+        .values(fresh.map((n) => ({ actor_id: id!, first_actor_id: id!, alias: n.alias, alias_norm: n.norm, via: n.via })))
+        .onConflict((oc) => oc.columns(['actor_id', 'alias_norm']).doNothing()).execute();
+      for (const n of fresh) push(byAlias, n.norm, { id, kind: x.kind, via: n.via });
+    }
+    result.set(x.localId, id);
+  }
+  return result;
+}
+
+/** The actor an id now stands for, following merges. */
+export async function current(db: Kysely<DB>, id: number): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const r = await db.selectFrom('actors').select('merged_into').where('id', '=', id).executeTakeFirst();
+    if (!r || r.merged_into === null) return id;
+    id = r.merged_into;
+  }
+  return id;
+}
+
+function firstOf(ks: Known[]): number | undefined {
+  return ks.length ? Math.min(...ks.map((k) => k.id)) : undefined;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v); else m.set(k, [v]);
+}
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
+}
