@@ -1,5 +1,5 @@
-import { extractReport } from '../app/extract-report.ts';
-import { isParleyError } from '../domain/errors.ts';
+import { extractReport, isIsoDay } from '../app/extract-report.ts';
+import { ParleyError, isParleyError } from '../domain/errors.ts';
 import { readInputFile, readStdin, type InputDocument } from '../input/read-input.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { toParleyEval } from './format-eval.ts';
@@ -18,6 +18,9 @@ export interface ExtractCommandOptions {
  * object; several give one object per line.
  */
 export async function runExtract(files: string[], opts: ExtractCommandOptions): Promise<number> {
+  // Arguments are checked before any file is read: a bad --published fails once, not per file.
+  const bad = checkArguments(files, opts);
+  if (bad) return report(bad);
   let exit = 0;
   const many = files.length > 1;
   for (const file of files) {
@@ -39,6 +42,14 @@ export async function runExtract(files: string[], opts: ExtractCommandOptions): 
     }
   }
   return exit;
+}
+
+function checkArguments(files: string[], opts: ExtractCommandOptions): ParleyError | undefined {
+  if (opts.published != null && !isIsoDay(opts.published)) {
+    return new ParleyError('BAD_ARGUMENT', `--published must be a date as YYYY-MM-DD, not "${opts.published}"`);
+  }
+  if (files.filter((f) => f === '-').length > 1) return new ParleyError('BAD_ARGUMENT', 'standard input (-) can be read only once');
+  return undefined;
 }
 
 function write(s: string): Promise<void> {

@@ -56,18 +56,29 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 }
 
 function tooLarge(path: string, size: number, atLeast = false): ParleyError {
-  const mb = (size / 1024 / 1024).toFixed(1);
-  return new ParleyError('TOO_LARGE', `is ${atLeast ? 'over ' : ''}${mb} MB; the limit is 5 MB per report`, path);
+  if (atLeast) return new ParleyError('TOO_LARGE', 'is over the 5 MB limit for one report', path);
+  const mb = (Math.ceil((size / 1024 / 1024) * 10) / 10).toFixed(1);
+  return new ParleyError('TOO_LARGE', `is ${mb} MB, over the 5 MB limit for one report`, path);
 }
 
-const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
-const TEXT_EXT = new Set(['', '.txt', '.text', '.md', '.markdown']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+/** Formats that need a converter first: named, so the message can say what the file is. */
+const DOCUMENT_EXT: Record<string, string> = {
+  '.pdf': 'a PDF document', '.doc': 'a Word document', '.docx': 'a Word document', '.odt': 'an OpenDocument text',
+  '.rtf': 'an RTF document', '.epub': 'an e-book', '.xls': 'a spreadsheet', '.xlsx': 'a spreadsheet',
+  '.zip': 'a zip archive', '.gz': 'a compressed file', '.png': 'an image', '.jpg': 'an image', '.jpeg': 'an image',
+};
+const LOOKS_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)?<(?:!doctype html|html|head|body)\b/i;
 
-/** Bytes to a document: the checks every input goes through, file or standard input. */
+/**
+ * Bytes to a document: the checks every input goes through, file or standard input. Any other
+ * extension than those above is read by its content: HTML when it starts like a page, else text.
+ */
 export function decodeInput(bytes: Buffer, source: string, ext: string): InputDocument {
   if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(source, bytes.length);
-  if (!HTML_EXT.has(ext) && !TEXT_EXT.has(ext)) {
-    throw new ParleyError('UNSUPPORTED_TYPE', `has type ${ext}; parley reads .txt, .md and .html`, source);
+  const kind = DOCUMENT_EXT[ext];
+  if (kind) {
+    throw new ParleyError('UNSUPPORTED_TYPE', `is ${kind} (${ext}); parley reads plain text (.txt, .md) and HTML pages`, source);
   }
   if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) throw new ParleyError('EMPTY_INPUT', 'is empty', source);
   if (looksBinary(bytes)) throw new ParleyError('BINARY_INPUT', 'is a binary file, not text', source);
@@ -78,7 +89,7 @@ export function decodeInput(bytes: Buffer, source: string, ext: string): InputDo
     throw new ParleyError('INVALID_UTF8', `is not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`, source);
   }
   const id = source === '-' ? 'stdin' : basename(source).replace(/\.[^.]+$/, '');
-  const isHtml = HTML_EXT.has(ext) || (ext === '' && /^\s*<(?:!doctype html|html)\b/i.test(raw));
+  const isHtml = HTML_EXT.has(ext) || LOOKS_HTML.test(raw.slice(0, 4096));
   if (isHtml) {
     const page = htmlToArticle(raw);
     if (!page.text.trim()) throw new ParleyError('NO_ARTICLE_TEXT', 'is an HTML page with no article text', source);
@@ -106,14 +117,18 @@ function looksBinary(bytes: Buffer): boolean {
   return control / n > 0.1;
 }
 
+/** Offset of the first byte that starts no valid UTF-8 sequence (lead byte of a broken one). */
 function firstBadUtf8(bytes: Buffer): number {
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0, hi = bytes.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try { dec.decode(bytes.subarray(0, mid), { stream: true }); lo = mid; } catch { hi = mid; }
+  for (let i = 0; i < bytes.length;) {
+    const c = bytes[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    const c1 = bytes[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    i += n;
   }
-  return lo;
+  return bytes.length;
 }
 
 /** The first non-empty line when it reads like a headline (markdown heading or short, no full stop). */

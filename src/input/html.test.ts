@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { htmlToArticle, type HtmlArticle } from './html.ts';
+
+const page = (head: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const NAV = '<header><a href="/">Home</a><nav><ul><li><a href="/w">World</a></li><li>Politics</li></ul></nav></header>';
+const FOOT = '<footer><p>© 2024 The Example Times. All rights reserved.</p></footer><script>track("<p>x</p>")</script>';
+
+const cases: { name: string; html: string; want: Partial<HtmlArticle> }[] = [
+  {
+    name: '<article> wins; nav, header, footer, aside, figure, scripts, styles, forms dropped; headings kept',
+    html: page(
+      '<title>Talks resume | Example Times</title><meta property="og:title" content="Talks resume in Muscat &amp; Aden"><meta property="og:site_name" content="Example Times"><meta property="article:published_time" content="2024-03-12T23:30:00-05:00"><link rel="canonical" href="https://example.org/talks"><style>p{color:red}</style>',
+      `${NAV}<main><article><header><h1>Talks resume</h1><p class="byline">By A. Writer</p></header>
+       <p>The third round of talks opened on Monday in Muscat.</p>
+       <figure><img src="a.jpg"><figcaption>Delegates arrive.</figcaption></figure>
+       <form><input name="q"><label>Sign up to our newsletter</label></form>
+       <h2>Detainees</h2><p>About 300 detainees were freed.</p><aside><p>Read also: another story.</p></aside></article></main>${FOOT}`),
+    want: {
+      text: 'Talks resume\n\nThe third round of talks opened on Monday in Muscat.\n\nDetainees\n\nAbout 300 detainees were freed.',
+      title: 'Talks resume in Muscat & Aden', url: 'https://example.org/talks', publisher: 'Example Times', published: '2024-03-12',
+    },
+  },
+  {
+    name: 'itemprop=articleBody over the rest of the article; JSON-LD date, headline and publisher',
+    html: page(
+      '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Ceasefire holds","datePublished":"2023-11-02T08:00:00Z","publisher":{"@type":"Organization","name":"Wire Desk"}}]}</script>',
+      `<article><div class="share-tools"><p>Share on social media now please.</p></div><div itemprop="articleBody"><p>The ceasefire held overnight, residents said.</p><div class="ad-slot"><p>Advertisement</p></div><p>Aid lorries crossed at dawn.</p></div><section class="comments"><p>First comment: great article, thanks for writing.</p></section></article>`),
+    want: { text: 'The ceasefire held overnight, residents said.\n\nAid lorries crossed at dawn.', title: 'Ceasefire holds', publisher: 'Wire Desk', published: '2023-11-02' },
+  },
+  {
+    name: 'no article element: the block with the most paragraph text',
+    html: page('<title>Aid convoy reaches the city</title><meta name="dc.date" content="2022-07-09">',
+      `<div id="wrap"><div class="col"><p>Short teaser one.</p><p>Short teaser two.</p></div>
+       <div class="col"><p>An aid convoy of 40 lorries reached the city on Saturday after weeks of negotiation between the two sides.</p>
+       <p>Officials said a second convoy would follow within days if the road stayed open.</p></div></div>`),
+    want: {
+      text: 'An aid convoy of 40 lorries reached the city on Saturday after weeks of negotiation between the two sides.\n\nOfficials said a second convoy would follow within days if the road stayed open.',
+      title: 'Aid convoy reaches the city', published: '2022-07-09',
+    },
+  },
+  {
+    name: 'many teaser <article>s: the story in a plain div still wins',
+    html: page('<meta name="date" content="2021/05/04">',
+      `<div class="story"><h1>Rebels free prisoners</h1><p>The rebel front freed 25 soldiers on Tuesday, the Red Cross said, in the largest release since the talks began last year.</p><p>Families waited at the gates of the base for most of the day before the first bus arrived in the early evening.</p></div>
+       <div class="list"><article><p>Other story.</p></article><article><p>Yet another story.</p></article></div>`),
+    want: { text: 'Rebels free prisoners\n\nThe rebel front freed 25 soldiers on Tuesday, the Red Cross said, in the largest release since the talks began last year.\n\nFamilies waited at the gates of the base for most of the day before the first bus arrived in the early evening.', title: 'Rebels free prisoners', published: '2021-05-04' },
+  },
+  {
+    name: 'entities decoded, <br> as a line break, hidden text dropped, <time datetime> in the article',
+    html: page('',
+      `<article><header><time datetime="2020-01-31T10:00">31 January</time></header><p>&ldquo;We are ready,&rdquo; said the envoy&nbsp;&mdash; &amp; left.<br>Second line &#x2013; here.</p><p hidden>Hidden text.</p><p style="display: none">Also hidden.</p><p aria-hidden="true">And this.</p></article>`),
+    want: { text: '“We are ready,” said the envoy — & left.\nSecond line – here.', title: undefined, published: '2020-01-31' },
+  },
+  {
+    name: 'title falls back to <title>, then to <h1>; url to og:url',
+    html: page('<meta property="og:url" content="https://example.org/x">', '<main><h1>Envoy resigns</h1><p>The envoy resigned on Friday.</p></main>'),
+    want: { text: 'Envoy resigns\n\nThe envoy resigned on Friday.', title: 'Envoy resigns', url: 'https://example.org/x', published: undefined },
+  },
+  {
+    name: 'a page of menus and footers only has no article text',
+    html: page('<title>Home</title>', `${NAV}<nav><p>Sections</p></nav><aside><p>Most read</p></aside>${FOOT}`),
+    want: { text: '' },
+  },
+  {
+    name: 'div and br text with no <p> at all',
+    html: '<html><body><div>The talks ended without agreement.<br><br>Both sides blamed each other.</div></body></html>',
+    want: { text: 'The talks ended without agreement.\n\nBoth sides blamed each other.' },
+  },
+];
+
+for (const c of cases) {
+  test(`html: ${c.name}`, () => {
+    const got = htmlToArticle(c.html);
+    for (const [k, v] of Object.entries(c.want)) assert.equal(got[k as keyof HtmlArticle], v, k);
+  });
+}
