@@ -1,4 +1,11 @@
-import type { Actor, Mention, Segmented } from '../domain/record.ts';
+import type { Actor, Mention, Segmented, Span } from '../domain/record.ts';
+import { wordsOf } from './actors/words.ts';
+import { matchGazetteer } from './actors/match.ts';
+import { ruleMentions } from './actors/rules.ts';
+import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
+import { buildActors } from './actors/build.ts';
+import { ACTORS } from './actors/lexicon.ts';
+import type { NewActor } from './actors/cand.ts';
 
 export interface ActorsFound {
   readonly actors: Actor[];
@@ -6,6 +13,60 @@ export interface ActorsFound {
 }
 
 /** Stage 2: who the text names — gazetteer identities plus general naming rules. */
-export function findActors(_seg: Segmented): ActorsFound {
-  return { actors: [], mentions: [] };
+export function findActors(seg: Segmented): ActorsFound {
+  const { text } = seg;
+  const words = wordsOf(seg);
+  const posAt = new Map<number, string>();
+  for (const t of seg.tokens) posAt.set(t.start, t.pos);
+  const covered = new Uint8Array(words.length);
+  // 1. The gazetteer: longest matches of names, aliases, acronyms, metonyms.
+  const hits = matchGazetteer(words);
+  for (const h of hits) for (let i = h.from; i <= h.to; i++) covered[i] = 1;
+  const cands = hitsToCands(words, hits, posAt);
+  // 2. General rules over what is left: organisations by head word, persons by title or apposition.
+  const rules = ruleMentions(text, words, covered);
+  for (const c of rules.cands) { cands.push(c); for (let i = c.from; i <= c.to; i++) covered[i] = 1; }
+  const made = new Map<string, NewActor>();
+  for (const a of rules.actors) if (!made.has(a.id)) made.set(a.id, a);
+  const extra: NewActor[] = [];
+  const nameOf = (id: string) => ACTORS.get(id)?.name ?? made.get(id)?.name ?? extra.find((a) => a.id === id)?.name ?? '';
+  const kindOf = (id: string) => ACTORS.get(id)?.kind ?? made.get(id)?.kind;
+  // 3. Acronyms defined in the text or spelling a name seen; 4. surnames of persons named in full.
+  linkAcronyms(text, words, cands, covered, nameOf, extra);
+  for (const a of extra) if (!made.has(a.id)) made.set(a.id, a);
+  retargetSingleNames(words, cands, made);
+  linkSurnames(words, cands, covered, kindOf, nameOf);
+  // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
+  const generic: NewActor[] = [];
+  resolveGeneric(cands, generic);
+  for (const a of generic) if (!made.has(a.id)) made.set(a.id, a);
+  return buildActors(text, words, cands, made);
+}
+
+/** A one-word person from a rule ("Mr Kassis") is the full name seen elsewhere ("Randa Kassis"). */
+function retargetSingleNames(words: ReturnType<typeof wordsOf>, cands: ReturnType<typeof hitsToCands>, made: Map<string, NewActor>): void {
+  const full = cands.filter((c) => c.acts && c.to > c.from);
+  for (const c of cands) {
+    const a = made.get(c.target);
+    if (!a || a.kind !== 'person' || c.to !== c.from) continue;
+    const f = full.find((x) => words[x.to]!.text === words[c.from]!.text);
+    if (f) { c.target = f.target; c.via = 'surname'; }
+  }
+}
+
+/** The actor whose mention covers `span` (the innermost, first), if any. */
+export function actorAt(found: ActorsFound, span: Span): Actor | undefined {
+  const m = found.mentions.find((x) => x.start <= span.start && span.end <= x.end)
+    ?? found.mentions.find((x) => x.start < span.end && span.start < x.end);
+  return m ? found.actors.find((a) => a.id === m.actorId) : undefined;
+}
+
+/** Mentions inside one sentence, in text order. */
+export function mentionsInSentence(found: ActorsFound, sentence: number): Mention[] {
+  return found.mentions.filter((m) => m.sentence === sentence);
+}
+
+/** The actor with this id. */
+export function actorById(found: ActorsFound, id: string): Actor | undefined {
+  return found.actors.find((a) => a.id === id);
 }

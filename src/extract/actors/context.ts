@@ -1,0 +1,65 @@
+import type { Word } from './words.ts';
+import { LOCATIVES, PLACE_NOUNS } from './lexicon.ts';
+
+// Verbs and prepositions after which a capital names its government: "accused Moscow", "opposed by Damascus".
+const AGENTIVE_BEFORE = new Set(['by', 'with', 'accused', 'urged', 'warned', 'told', 'pressed', 'asked', 'criticised', 'criticized',
+  'condemned', 'blamed', 'backed', 'convince', 'persuade', 'pressure', 'pressured', 'pressuring', 'against', 'and', 'between', 'both',
+  'called', 'allowed', 'invited', 'supported', 'support', 'supports', 'oppose', 'opposed', 'opposes', 'lobbied', 'defied']);
+// "talking to Damascus": a "to" after these is addressed to the government, not a trip.
+const TO_AGENT = new Set(['talking', 'talk', 'talks', 'speak', 'speaking', 'spoke', 'appeal', 'appealed', 'message', 'loyal', 'close',
+  'allied', 'ties', 'relations', 'hostile', 'offered', 'sent', 'handed', 'surrender', 'surrendered', 'closer', 'loyalty', 'reconcile']);
+const LIGHT_ADVERBS = new Set(['also', 'not', 'still', 'already', 'now', 'then', 'has', 'have', 'had', 'reportedly', 'repeatedly', 'quickly', 'previously', 'again', 'never', 'always', 'too']);
+const VERBISH = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'should', 'may', 'might', 'must',
+  'can', 'says', 'said', 'wants', 'wanted', 'insists', 'insisted', 'denies', 'denied', 'accused', 'accuses', 'rejected', 'rejects',
+  'hopes', 'fears', 'sees', 'believes', 'regards', 'considers', 'announced', 'agreed', 'refused', 'warned', 'claimed', 'claims', 'does', 'did']);
+
+/** The word before `w` in the same sentence with only spaces (or a hyphen-free gap) between. */
+export function prevWord(words: readonly Word[], w: Word): Word | undefined {
+  const p = words[w.i - 1];
+  return p && p.sentence === w.sentence && w.joined ? p : undefined;
+}
+export function nextWord(words: readonly Word[], w: Word): Word | undefined {
+  const n = words[w.i + 1];
+  return n && n.sentence === w.sentence && n.joined ? n : undefined;
+}
+
+/** "in Syria", "to Jordan", "the border with Jordan": the name only locates something. */
+export function locativeBefore(words: readonly Word[], first: Word): boolean {
+  const p = prevWord(words, first);
+  if (!p) return false;
+  if (p.lc === 'to') {
+    const pp = prevWord(words, p);
+    if (pp && TO_AGENT.has(pp.lc)) return false;
+  }
+  if (p.lc === 'with') {
+    const pp = prevWord(words, p);
+    return !!pp && /^(?:border|borders|frontier)$/.test(pp.lc);
+  }
+  if (p.lc === 'the') {
+    const pp = prevWord(words, p);
+    return !!pp && LOCATIVES.has(pp.lc);
+  }
+  return LOCATIVES.has(p.lc);
+}
+
+/** A capital names its government only when it acts: subject of a verb, agent, or possessor of a non-place. */
+export function capitalActs(words: readonly Word[], first: Word, last: Word, posAt: Map<number, string>): boolean {
+  if (locativeBefore(words, first)) return false;
+  const p = prevWord(words, first);
+  if (p && AGENTIVE_BEFORE.has(p.lc)) return true;
+  const n = words[last.i + 1];
+  const sameSentence = !!n && n.sentence === last.sentence;
+  if (last.poss) return !sameSentence || !PLACE_NOUNS.has(n.lc);
+  if (!sameSentence) return false;
+  if (n.joined && n.cap) return false;
+  let v: Word | undefined = n.joined ? n : undefined;
+  if (!v) {
+    // "Moscow, which backs Assad, said": skip a relative clause? Too loose; only "Moscow, however," forms.
+    return false;
+  }
+  for (let k = 0; k < 2 && v && LIGHT_ADVERBS.has(v.lc) && !VERBISH.has(v.lc); k++) v = nextWord(words, v);
+  if (!v) return false;
+  if (VERBISH.has(v.lc)) return true;
+  const pos = posAt.get(v.start);
+  return (pos === 'VERB' || pos === 'AUX') && !/ing$/.test(v.lc);
+}

@@ -1,0 +1,129 @@
+import type { ActorKind } from '../../domain/record.ts';
+import gaz from '../lexicon/actors.json' with { type: 'json' };
+import derived from '../lexicon/actors-derived.json' with { type: 'json' };
+import rules from '../lexicon/actors-rules.json' with { type: 'json' };
+import { straight } from './words.ts';
+
+/** An identity of the gazetteer. Ids starting with "@" are resolved per document (the regime, rebels). */
+export interface LexActor {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+  readonly description?: string;
+  /** For a state: the adjective ("Syrian") and the id of its separate government, if any. */
+  readonly adj?: string;
+  readonly government?: string;
+}
+
+export type Via = 'name' | 'alias' | 'acronym' | 'surname' | 'metonym' | 'description';
+/** capital: a metonym only when it acts; place: a state name that may only locate; generic: resolved per document. */
+export type Cond = 'none' | 'capital' | 'place' | 'generic';
+
+export interface Key {
+  readonly target: string;
+  readonly form: string;
+  readonly via: Via;
+  readonly cond: Cond;
+  /** Per key word: must match exactly as written (acronyms), or must be capitalised (first word). */
+  readonly exact: boolean[];
+  readonly firstCap: boolean;
+  /** The key's words as written. */
+  readonly ws: string[];
+}
+
+export interface Node { next: Map<string, Node>; keys: Key[] }
+
+export const ACTORS = new Map<string, LexActor>();
+export const TRIE: Node = { next: new Map(), keys: [] };
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const splitWords = (s: string): string[] => s.match(WORD) ?? [];
+const isAcronym = (w: string): boolean => w.length >= 2 && /^\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+
+function addKey(form: string, target: string, via: Via, cond: Cond = 'none'): void {
+  const ws = splitWords(form);
+  if (!ws.length) return;
+  let node = TRIE;
+  for (const w of ws) {
+    const lc = straight(w.toLowerCase());
+    let next = node.next.get(lc);
+    if (!next) { next = { next: new Map(), keys: [] }; node.next.set(lc, next); }
+    node = next;
+  }
+  if (node.keys.some((k) => k.target === target)) return;
+  const v: Via = ws.length === 1 && isAcronym(ws[0]!) && via === 'alias' ? 'acronym' : via;
+  node.keys.push({ target, form, via: v, cond, exact: ws.map(isAcronym), firstCap: /^\p{Lu}/u.test(ws[0]!), ws });
+}
+
+const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+function addActor(a: LexActor): boolean {
+  if (ACTORS.has(a.id)) return false;
+  ACTORS.set(a.id, a);
+  return true;
+}
+
+// Curated actors first, so their ids win over derived ones with the same name.
+for (const a of gaz.actors) {
+  addActor({ id: a.id, name: a.name, kind: a.kind as ActorKind });
+  addKey(a.name, a.id, 'name');
+  for (const al of a.aliases) addKey(al, a.id, 'alias');
+}
+
+export const FORCE_NOUNS: readonly string[] = rules.forceNouns;
+for (const s of gaz.states) {
+  const id = `state:${slug(s.name)}`;
+  const gov = (s as { government?: string }).government;
+  addActor({ id, name: s.name, kind: 'state', adj: s.adj[0], ...(gov ? { government: gov } : {}) });
+  addKey(s.name, id, 'name', 'place');
+  for (const al of s.aliases) addKey(al, id, 'alias', 'place');
+  for (const p of s.people) addKey(p, id, 'alias', 'place');
+  const agent = gov ?? id;
+  for (const c of s.capitals) addKey(c, agent, 'metonym', 'capital');
+  for (const adj of s.adj) for (const n of FORCE_NOUNS) addKey(`${adj} ${n}`, agent, 'metonym');
+  addKey(`government of ${s.name}`, agent, 'metonym');
+}
+
+for (const p of gaz.persons) {
+  const id = `person:${slug(p.name)}`;
+  const desc = (p as { description?: string }).description;
+  addActor({ id, name: p.name, kind: 'person', ...(desc ? { description: desc } : {}) });
+  addKey(p.name, id, 'name');
+  for (const al of p.aliases) addKey(al, id, splitWords(al).length === 1 ? 'surname' : 'alias');
+}
+
+for (const g of derived.armedGroups) {
+  if (splitWords(g.name).length < 2) continue;
+  const id = `group:${slug(g.name)}`;
+  if (!addActor({ id, name: g.name, kind: 'armed_group' })) continue;
+  addKey(g.name, id, 'name');
+  for (const al of g.aliases) {
+    const n = splitWords(al).length;
+    if (n >= 2 || (isAcronym(al) && al.length >= 3)) addKey(al, id, 'alias');
+  }
+}
+
+// Phrases whose referent depends on the document: "the regime", "the opposition", "rebels".
+for (const f of rules.genericGovernment) addKey(f, '@gov', 'description', 'generic');
+for (const f of rules.genericOpposition) addKey(f, '@opp', 'description', 'generic');
+for (const f of rules.genericRebels) addKey(f, '@rebels', 'description', 'generic');
+
+const setOf = (xs: readonly string[]): Set<string> => new Set(xs);
+export const TITLES = setOf(rules.titles.map((t) => straight(t.toLowerCase())));
+export const MAX_TITLE_WORDS = 3;
+export const ORG_HEADS = new Map<string, ActorKind>(Object.entries(rules.orgHeads) as [string, ActorKind][]);
+export const ORG_CONNECTORS = setOf(rules.orgConnectors);
+export const NOT_NAME = setOf(rules.notNameWords);
+export const PARTICLES = setOf(rules.particles);
+export const LOCATIVES = setOf(rules.locatives);
+export const PLACE_NOUNS = setOf(rules.placeNouns);
+export const ROLE_NOUNS = setOf(rules.roleNouns);
+export const MEDIA_HEADS = rules.mediaHeads;
+
+// Given names (from Phoenix) that are also the names of places or states are not evidence of a person.
+const placeWords = new Set<string>();
+for (const s of gaz.states) for (const w of [s.name, ...s.capitals, ...s.adj]) placeWords.add(w);
+export const GIVEN_NAMES = new Set(derived.givenNames.filter((g) => !placeWords.has(g) && !NOT_NAME.has(g)));
+
+/** Names, capitals and adjectives of states: never part of a person's name. */
+export const PLACE_WORDS: ReadonlySet<string> = placeWords;

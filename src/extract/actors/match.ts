@@ -1,0 +1,52 @@
+import type { Word } from './words.ts';
+import { TRIE, type Key } from './lexicon.ts';
+
+/** A stretch of words that some rule or the gazetteer reads as naming an actor. */
+export interface Hit {
+  /** First and last word index (inclusive). */
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly end: number;
+  /** Candidate targets; the first is the default reading. */
+  readonly keys: Key[];
+}
+
+function wordFits(w: Word, keyWord: string, exact: boolean, mustCap: boolean): boolean {
+  if (exact) return w.text.replace(/\./g, '') === keyWord.replace(/\./g, '') || w.text === keyWord;
+  if (mustCap) return w.cap;
+  return true;
+}
+
+/** Longest gazetteer matches, left to right, over words joined by spaces in one sentence. */
+export function matchGazetteer(words: readonly Word[]): Hit[] {
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let node = TRIE;
+    let best: { to: number; keys: Key[] } | null = null;
+    for (let j = i; j < words.length; j++) {
+      const w = words[j]!;
+      if (j > i && !w.joined) break;
+      const next = node.next.get(w.lc);
+      if (!next) break;
+      node = next;
+      const k = j - i;
+      const fits = node.keys.filter((key) => {
+        const forms = key.ws;
+        if (forms.length !== k + 1) return false;
+        for (let x = 0; x <= k; x++) {
+          if (!wordFits(words[i + x]!, forms[x]!, key.exact[x]!, x === 0 && key.firstCap)) return false;
+        }
+        return true;
+      });
+      if (fits.length) best = { to: j, keys: fits };
+      if (w.poss) break;
+    }
+    if (best) {
+      hits.push({ from: i, to: best.to, start: words[i]!.start, end: words[best.to]!.end, keys: best.keys });
+      i = best.to + 1;
+    } else i++;
+  }
+  return hits;
+}

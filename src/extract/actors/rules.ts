@@ -1,0 +1,134 @@
+import type { ActorKind } from '../../domain/record.ts';
+import type { Word } from './words.ts';
+import type { Cand, NewActor } from './cand.ts';
+import { normName } from './cand.ts';
+import {
+  GIVEN_NAMES, MEDIA_HEADS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
+} from './lexicon.ts';
+
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
+// Honorifics and ranks that make a single capitalised word a person ("Gen Baqeri", "Mr Kassis").
+const SINGLE_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'col', 'colonel', 'president', 'king', 'queen', 'prince', 'sheikh', 'emir', 'ayatollah', 'mullah', 'chancellor', 'senator', 'sen', 'lt', 'maj', 'capt', 'sgt', 'adm', 'admiral', 'marshal', 'imam', 'pope', 'rabbi', 'prof', 'minister']);
+
+const nameLike = (w: Word): boolean => (w.cap && !NOT_NAME.has(w.text)) || ARABIC_ARTICLE.test(w.text);
+const runWord = (w: Word): boolean => w.cap || ARABIC_ARTICLE.test(w.text);
+const connector = (w: Word): boolean => ORG_CONNECTORS.has(w.lc) || PARTICLES.has(w.text);
+const START_STOP = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'And', 'But', 'Of', 'As', 'If', 'After', 'Before', 'While', 'When']);
+
+/** The title words right before word `i` ("Foreign Minister", "Marine Gen", "envoy"), or null. */
+export function titleBefore(words: readonly Word[], i: number): string | null {
+  let best: string | null = null;
+  for (let n = 1; n <= MAX_TITLE_WORDS; n++) {
+    const a = i - n;
+    if (a < 0) break;
+    let ok = true;
+    for (let k = a + 1; k <= i; k++) if (!words[k]!.joined) ok = false;
+    if (!ok || words[a]!.poss) break;
+    const t = words.slice(a, i).map((w) => w.lc).join(' ');
+    if (TITLES.has(t)) best = words.slice(a, i).map((w) => w.text).join(' ');
+  }
+  return best;
+}
+
+function orgKind(part: readonly Word[]): ActorKind {
+  const text = part.map((w) => w.text).join(' ');
+  if (MEDIA_HEADS.some((h) => text.endsWith(h))) return 'media';
+  // The head is the last head word before the first connector: "Movement of the Pluralistic Society".
+  let kind: ActorKind | undefined;
+  for (const w of part) {
+    if (ORG_CONNECTORS.has(w.lc) && kind) break;
+    kind = ORG_HEADS.get(w.text) ?? kind;
+  }
+  return kind ?? 'organization';
+}
+
+export interface RuleOut { cands: Cand[]; actors: NewActor[] }
+
+/**
+ * Capitalised runs the gazetteer did not cover: organisations by their head word
+ * ("Syrian Nonviolence Movement"), persons by title, given name or apposition.
+ */
+export function ruleMentions(text: string, words: readonly Word[], covered: Uint8Array): RuleOut {
+  const cands: Cand[] = [];
+  const actors: NewActor[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (covered[i] || !runWord(w)) { i++; continue; }
+    // A run: capitalised words and connectors joined by spaces, connectors only between capitals.
+    let j = i;
+    while (j + 1 < words.length && !covered[j + 1] && words[j + 1]!.joined && !words[j]!.poss) {
+      const n = words[j + 1]!;
+      if (runWord(n)) { j++; continue; }
+      if (connector(n)) {
+        let k = j + 1;
+        while (k < words.length && !covered[k] && words[k]!.joined && connector(words[k]!) && !runWord(words[k]!)) k++;
+        if (k < words.length && !covered[k] && words[k]!.joined && runWord(words[k]!)) { j = k; continue; }
+      }
+      break;
+    }
+    for (const part of splitRun(words.slice(i, j + 1))) classify(text, words, part, cands, actors);
+    i = j + 1;
+  }
+  return { cands, actors };
+}
+
+/** Cuts a run before "of/for ..." when the left side has no head ("Ibrahim al-Assil of the X Movement"). */
+function splitRun(run: Word[]): Word[][] {
+  while (run.length && START_STOP.has(run[0]!.text)) run = run.slice(1);
+  while (run.length && connector(run.at(-1)!) && !runWord(run.at(-1)!)) run = run.slice(0, -1);
+  if (!run.length) return [];
+  const hasHead = (ws: Word[]) => ws.some((w) => ORG_HEADS.has(w.text));
+  for (let k = 1; k < run.length - 1; k++) {
+    const w = run[k]!;
+    if (!['of', 'for', 'and', 'at', 'in', 'on'].includes(w.lc)) continue;
+    const left = run.slice(0, k), right = run.slice(k + 1);
+    const leftHead = hasHead(left);
+    if ((!leftHead && hasHead(right)) || (w.lc === 'and' && ORG_HEADS.has(left.at(-1)!.text)) || (!leftHead && !hasHead(right))) {
+      return [...splitRun(left), ...splitRun(right)];
+    }
+  }
+  return [run];
+}
+
+function classify(text: string, words: readonly Word[], part: Word[], cands: Cand[], actors: NewActor[]): void {
+  const first = part[0]!, last = part.at(-1)!;
+  const name = text.slice(first.start, last.end);
+  const heads = part.filter((w) => ORG_HEADS.has(w.text));
+  if (heads.length && part.length >= 2 && !(part.length === 2 && NOT_NAME.has(first.text) && heads[0] === last && first.first)) {
+    const id = `rule:${normName(name)}`;
+    actors.push({ id, name, kind: orgKind(part), affiliations: [] });
+    cands.push({ start: first.start, end: last.end, from: first.i, to: last.i, sentence: first.sentence, target: id, via: 'name', acts: true, confidence: 0.7 });
+    return;
+  }
+  if (heads.length) return;
+  // Persons: two to four name words (particles allowed inside), or one after an honorific.
+  const nameWords = part.filter((w) => !PARTICLES.has(w.text) || w.cap);
+  if (!part.every((w) => nameLike(w) || (PARTICLES.has(w.text) && w !== first && w !== last))) return;
+  if (part.some((w) => PLACE_WORDS.has(w.text))) return;
+  const title = titleBefore(words, first.i);
+  let person = false;
+  let confidence = 0.6;
+  if (nameWords.length >= 2 && nameWords.length <= 4) {
+    if (title || GIVEN_NAMES.has(first.text)) { person = true; confidence = 0.75; }
+    else if (apposition(text, last) || speechAround(text, words, first, last)) person = true;
+  } else if (nameWords.length === 1 && title && SINGLE_TITLES.has(title.split(' ').at(-1)!.toLowerCase()) && !first.first) {
+    person = true;
+  }
+  if (!person) return;
+  const id = `rule:${normName(name)}`;
+  actors.push({ id, name, kind: 'person', ...(title ? { description: title } : {}), affiliations: [] });
+  cands.push({ start: first.start, end: last.end, from: first.i, to: last.i, sentence: first.sentence, target: id, via: 'name', acts: true, confidence });
+}
+
+const APPOSITION = /^,\s+(?:a|an|the|who|former|then|now|[\p{Lu}][\p{L}'’.-]*(?:['’]s)?\s+(?:former\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|envoy|ambassador|chief|leader|head|commander|adviser|director|secretary|chairman|official))\b/u;
+/** ", a former member of ...", ", Syria's ambassador to the UN", ", who ..." right after a name. */
+export const apposition = (text: string, last: Word): boolean => APPOSITION.test(text.slice(last.end, last.end + 80));
+
+const SAID = /^(?:said|says|told|added|wrote|tweeted|warned|insisted|argued|explained|stated)\b/;
+function speechAround(text: string, words: readonly Word[], first: Word, last: Word): boolean {
+  const after = words[last.i + 1];
+  if (after && after.sentence === last.sentence && SAID.test(after.lc) && /^[\s,]*$/.test(text.slice(last.end, after.start))) return true;
+  const before = words[first.i - 1];
+  return !!before && before.sentence === first.sentence && SAID.test(before.lc) && /^\s+$/.test(text.slice(before.end, first.start));
+}
