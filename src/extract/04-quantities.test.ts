@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from './01-segment.ts';
+import { findDates } from './03-dates.ts';
+import { findQuantities } from './04-quantities.ts';
+
+const PUB = '2020-06-10';
+// [text, value, approx, measure, max?]
+type Want = [text: string, value: number, approx: string, measure: string, max?: number];
+
+const cases: { name: string; text: string; want: Want[] }[] = [
+  { name: 'released prisoners', text: 'The authorities released 650 prisoners from two jails.', want: [['650 prisoners', 650, 'exact', 'released'], ['two jails', 2, 'exact', 'other']] },
+  { name: 'killed, more than', text: 'The war has killed more than 220,000 people since it began.', want: [['more than 220,000 people', 220000, 'more_than', 'killed']] },
+  { name: 'participants', text: 'More than 30 representatives attended the first round.', want: [['More than 30 representatives', 30, 'more_than', 'participants']] },
+  { name: 'groups that gather', text: 'As many as 12 groups will gather in Doha.', want: [['As many as 12 groups', 12, 'up_to', 'participants']] },
+  { name: 'money', text: 'Donors pledged $4bn and a further €1.5 billion.', want: [['$4bn', 4e9, 'exact', 'money'], ['€1.5 billion', 1.5e9, 'exact', 'money']] },
+  { name: 'percent', text: 'Rebels hold 40% of the province and 12 per cent of the coast.', want: [['40%', 40, 'exact', 'percent'], ['12 per cent', 12, 'exact', 'percent']] },
+  { name: 'tens of thousands fled', text: 'Tens of thousands of villagers fled the shelling.', want: [['Tens of thousands of villagers', 10000, 'at_least', 'displaced']] },
+  { name: 'hundreds of thousands of refugees', text: 'Hundreds of thousands of refugees have returned home.', want: [['Hundreds of thousands of refugees', 100000, 'at_least', 'refugees']] },
+  { name: 'thousands, hundreds, dozens', text: 'Thousands of soldiers, hundreds of detainees and dozens of journalists.', want: [['Thousands of soldiers', 1000, 'at_least', 'fighters'], ['hundreds of detainees', 100, 'at_least', 'detained'], ['dozens of journalists', 12, 'at_least', 'other']] },
+  { name: 'range with between', text: 'Between 200 and 300 fighters surrendered.', want: [['Between 200 and 300 fighters', 200, 'exact', 'fighters', 300]] },
+  { name: 'range with a dash', text: 'Officials counted 200-300 militants in the hills.', want: [['200-300 militants', 200, 'exact', 'fighters', 300]] },
+  { name: 'up to, detained', text: 'Up to 5,000 detainees are held in the camp.', want: [['Up to 5,000 detainees', 5000, 'up_to', 'detained']] },
+  { name: 'fewer than, injured', text: 'Fewer than 50 civilians were wounded in the raid.', want: [['Fewer than 50 civilians', 50, 'less_than', 'injured']] },
+  { name: 'about a dozen arrested', text: 'Police arrested about a dozen students.', want: [['about a dozen students', 12, 'about', 'detained']] },
+  { name: 'strong force', text: 'The plan creates a 30,000-strong border force.', want: [['30,000-strong', 30000, 'exact', 'fighters']] },
+  { name: 'besieged, millions', text: 'Some 1.5 million people remain besieged in the enclave.', want: [['Some 1.5 million people', 1500000, 'about', 'besieged']] },
+  { name: 'a million', text: 'The country hosts more than a million Iraqis.', want: [['more than a million Iraqis', 1e6, 'more_than', 'other']] },
+  { name: 'word numbers and the dead', text: 'Three children died and the number of dead rose to 75.', want: [['Three children', 3, 'exact', 'killed'], ['75', 75, 'exact', 'killed']] },
+  { name: 'distance range', text: 'A six- to 9-mile buffer zone.', want: [['six- to 9-mile', 6, 'exact', 'other', 9]] },
+  { name: 'estimated', text: 'The estimated 4,000 gunmen in the city refused.', want: [['The estimated 4,000 gunmen', 4000, 'about', 'fighters']] },
+  // Not quantities
+  { name: 'durations', text: 'The four-year war and six years of talks ended a 30-day truce.', want: [] },
+  { name: 'ages', text: 'A 45-year-old man, aged 45, met Omar Aziz, 52, yesterday.', want: [] },
+  { name: 'names and titles', text: 'Resolution 2254 and Route 4 were discussed at the G20.', want: [] },
+  { name: 'times and ordinals', text: 'The 2nd round opened at 10am and the second at 3.30pm.', want: [] },
+  { name: 'anaphoric word numbers and one', text: 'The three leaders met, and one of them left with the two envoys.', want: [] },
+  { name: 'dates are not counts', text: 'Talks ran on 25-27 March and in 2015.', want: [] },
+];
+
+for (const c of cases) {
+  test(`quantities: ${c.name}`, () => {
+    const seg = segment(c.text);
+    const got = findQuantities(seg, findDates(seg, PUB));
+    assert.deepEqual(
+      got.map((q) => [q.text, q.value, q.approx, q.measure, ...(q.max != null ? [q.max] : [])]),
+      c.want.map(([t, v, a, m, max]) => [t, v, a, m, ...(max != null ? [max] : [])]),
+    );
+    for (const q of got) assert.equal(c.text.slice(q.evidence[0]!.start, q.evidence[0]!.end), q.text);
+  });
+}

@@ -1,0 +1,65 @@
+import cues from '../lexicon/date-cues.json' with { type: 'json' };
+
+export type Tense = 'future' | 'past' | 'none';
+
+const FUTURE = new Set(cues.future);
+const PAST = new Set(cues.past);
+const FUT_AUX = new Set(['will', 'would', 'shall', 'to', "'ll", '’ll']);
+const FINITE = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'has', 'have']);
+const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'after', 'before', 'while', 'because', 'as', 'and', 'but', 'until', 'since']);
+const WORD = /[A-Za-z’']+/g;
+
+interface W { w: string; raw: string; start: number; end: number }
+
+function words(text: string): W[] {
+  const out: W[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ w: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Is a word a past form: a listed one or a regular -ed form? */
+const pastForm = (w: string): boolean => PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed'));
+
+/**
+ * Which way the verb near a date expression points. The nearest tense marker wins (words
+ * inside the expression are skipped); a past participle after will/to/be is future
+ * ("will be briefed on Thursday"). Within a clause: stops at ; and sentence ends.
+ */
+export function tenseAround(sentence: string, start: number, end: number): Tense {
+  const ws = words(sentence);
+  const before = ws.filter((x) => x.end <= start && !/[;]/.test(sentence.slice(x.end, start))).slice(-14);
+  // After the expression, only its own clause: "in December that forces would leave" is past.
+  const after: W[] = [];
+  for (const x of ws) {
+    if (x.start < end) continue;
+    if (/[;,:“”"(]/.test(sentence.slice(after.at(-1)?.end ?? end, x.start)) || CLAUSE.has(x.w) || after.length >= 6) break;
+    after.push(x);
+  }
+  const classify = (i: number, list: W[]): Tense => {
+    const w = list[i]!.w;
+    // "'ll" is its own word after the apostrophe split: "we'll" → "we'll"
+    if (FUTURE.has(w) || /['’]ll$/.test(w)) return 'future';
+    if (pastForm(w)) {
+      // "will be sent", "to be held", "would have met": the group is future
+      const p1 = list[i - 1]?.w, p2 = list[i - 2]?.w;
+      if (!PAST.has(w) || !FINITE.has(w)) {
+        if (p1 && FUT_AUX.has(p1)) return 'future';
+        if (p1 && p2 && (p1 === 'be' || p1 === 'have' || p1 === 'been') && FUT_AUX.has(p2)) return 'future';
+      }
+      return 'past';
+    }
+    return 'none';
+  };
+  // "to approve on Wednesday", "to meet on Friday": an infinitive points forward.
+  const b1 = before.at(-1), b2 = before.at(-2);
+  const b3 = before.at(-3);
+  if (b1 && b2 && b2.w === 'to' && /^[a-z]+$/.test(b1.raw) && !pastForm(b1.w) && !/s$/.test(b1.w)) return b3 && pastForm(b3.w) && !FINITE.has(b3.w) ? 'past' : 'future';
+  // Interleave: nearest before, nearest after, alternating outwards.
+  for (let k = 0; k < 14; k++) {
+    const bi = before.length - 1 - k;
+    if (bi >= 0) { const t = classify(bi, before); if (t !== 'none') return t; }
+    if (k < after.length) { const t = classify(k, after); if (t !== 'none') return t; }
+  }
+  return 'none';
+}

@@ -1,0 +1,97 @@
+import lex from '../lexicon/measures.json' with { type: 'json' };
+import type { Measure } from '../../domain/record.ts';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+
+const NOUN_MEASURE = new Map<string, Measure>();
+for (const [m, words] of Object.entries(lex.nouns)) for (const w of words) NOUN_MEASURE.set(w, m as Measure);
+const PERSONS = new Set(lex.persons);
+const PARTIES = new Set(lex.parties);
+const AID = new Set(lex.aid);
+export const NOT_COUNTS = new Set(lex.notCounts);
+export const HYPHEN_UNITS = new Set(lex.hyphenUnits);
+export const NAME_WORDS = new Set(lex.nameWords);
+
+interface CueDef { measure: Measure; strong: boolean }
+const CUES = new Map<string, CueDef>();
+for (const [m, kinds] of Object.entries(lex.cues)) {
+  for (const [kind, words] of Object.entries(kinds as Record<string, string[]>)) {
+    for (const w of words) CUES.set(norm(w), { measure: m as Measure, strong: kind === 'strong' });
+  }
+}
+const CUE_RE = new RegExp(`(?<![\\w-])(?:${[...CUES.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\w-])`, 'gi');
+
+/** How far (characters) a strong cue reaches to override a noun's own measure. */
+const STRONG_REACH = 40;
+
+export interface Cue { readonly start: number; readonly end: number; readonly measure: Measure; readonly strong: boolean }
+
+/** Every measure cue in a stretch of text (offsets into it). */
+export function cuesIn(text: string): Cue[] {
+  const out: Cue[] = [];
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) {
+    const def = CUES.get(norm(m[0]))!;
+    out.push({ start: m.index, end: m.index + m[0].length, ...def });
+  }
+  return out;
+}
+
+/** Is a word a noun the lexicon knows as counted (people, troops, groups, aid)? */
+export const isCountNoun = (w: string): boolean => NOUN_MEASURE.has(w) || PERSONS.has(w) || PARTIES.has(w) || AID.has(w);
+
+/** What kind of thing a counted noun names. */
+export type NounClass = 'measure' | 'person' | 'party' | 'aid' | 'thing' | 'none';
+
+export function nounClass(words: string[]): { cls: NounClass; measure?: Measure } {
+  if (words.length === 0) return { cls: 'none' };
+  const lw = words.map(norm);
+  // two-word nouns first ("asylum seekers", "aid workers"), then the head, then its modifiers
+  const head = lw.at(-1)!;
+  const two = lw.length >= 2 ? `${lw.at(-2)} ${head}` : '';
+  for (const w of [two, head]) {
+    if (!w) continue;
+    const m = NOUN_MEASURE.get(w);
+    if (m) return { cls: 'measure', measure: m };
+    if (PERSONS.has(w)) return { cls: 'person' };
+    if (PARTIES.has(w)) return { cls: 'party' };
+    if (AID.has(w)) return { cls: 'aid' };
+  }
+  // "displaced people", "wounded civilians": a measure word among the modifiers
+  for (const w of lw.slice(0, -1)) { const m = NOUN_MEASURE.get(w); if (m && (m === 'displaced' || m === 'injured' || m === 'missing')) return { cls: 'measure', measure: m }; }
+  // A capitalised plural is a people's name: Syrians, Iraqis, Kurds.
+  if (/^[A-Z][a-z]+(?:is|ans|ns|ese|s)$/.test(words.at(-1)!) && !/ss$/.test(words.at(-1)!)) return { cls: 'person' };
+  return { cls: 'thing' };
+}
+
+/**
+ * The measure of a count: its unit first (money, percent), then the counted noun and the
+ * cues around it. A strong cue (killed, released) beats the noun's own measure; the noun's
+ * measure beats weak cues; people without a noun measure take the nearest cue.
+ */
+export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: Cue[], at: { start: number; end: number }): Measure {
+  const dist = (c: Cue) => (c.end <= at.start ? at.start - c.end : c.start >= at.end ? c.start - at.end : Infinity);
+  const nearest = (pred: (c: Cue) => boolean): Cue | undefined => {
+    let best: Cue | undefined, bd = Infinity;
+    for (const c of cues) { if (!pred(c)) continue; const d = dist(c); if (d < bd) { bd = d; best = c; } }
+    return best;
+  };
+  switch (cls.cls) {
+    case 'measure': {
+      // civilians are people first: what happened to them says more than the noun
+      if (cls.measure === 'civilians') return nearest(() => true)?.measure ?? 'civilians';
+      const s = nearest((c) => c.strong && c.measure !== cls.measure && dist(c) <= STRONG_REACH);
+      return s && cls.measure !== 'killed' && cls.measure !== 'injured' ? s.measure : cls.measure!;
+    }
+    case 'person':
+    case 'none':
+      return nearest(() => true)?.measure ?? 'other';
+    case 'party':
+      return nearest((c) => c.measure === 'participants') ? 'participants' : 'other';
+    case 'aid':
+      return 'aid';
+    default:
+      return 'other';
+  }
+}
