@@ -16,6 +16,7 @@ export function toSummary(x: Extraction, color = useColor(process.stdout)): stri
   const out: string[] = [];
   const d = x.document;
   out.push(b(d.title ?? d.id) + `  (${d.source}, published ${d.published}${d.publishedFrom === 'today' ? ' — assumed today' : ''})`);
+  if (d.publisher || d.url) out.push(dim([d.publisher, d.url].filter(Boolean).join(' — ')));
   const section = <T>(title: string, items: T[], line: (t: T) => string, ev: (t: T) => Span[]) => {
     out.push('', b(`${title} (${items.length})`));
     for (const it of items) out.push('  ' + line(it), sentenceOf(ev(it)));
@@ -23,7 +24,10 @@ export function toSummary(x: Extraction, color = useColor(process.stdout)): stri
   section('Actors', x.actors, (a) => `${a.name} [${a.kind}]${a.aliases.length ? ' aka ' + a.aliases.join(', ') : ''}`, (a) => a.evidence);
   section('Participation', x.participation, (p) => `${p.actor}: ${p.status}${p.meeting ? ' — ' + p.meeting : ''}${p.condition ? ` (condition: ${p.condition})` : ''}`, (p) => p.evidence);
   section('Statements', x.quotes, (q) => `${q.speaker ?? `[anonymous] ${q.speakerDescription ?? ''}`.trim()}${q.direct ? ': “' + q.text + '”' : ' said ' + q.text}`, (q) => q.evidence);
-  section('Events', x.events, (e) => [e.type, e.actor && `by ${e.actor}`, e.place && `in ${e.place}`, e.start && (e.end && e.end !== e.start ? `${e.start}..${e.end}` : e.start), e.quantity != null && `(${e.quantity})`].filter(Boolean).join(' '), (e) => e.evidence);
+  section('Events', x.events, (e) => [
+    e.type, e.round != null && `round ${e.round}`, e.host ? `hosted by ${e.host}` : e.actor && `by ${e.actor}`, e.host && e.actor && e.actor !== e.host && `(${e.actor})`,
+    e.place && `in ${e.place}`, e.start && (e.end && e.end !== e.start ? `${e.start}..${e.end}` : e.start), e.quantity != null && `(${e.quantity})`,
+  ].filter(Boolean).join(' '), (e) => e.evidence);
   section('Figures', x.quantities, (q) => `${q.approx === 'exact' ? '' : q.approx.replace('_', ' ') + ' '}${q.value}${q.max != null ? '–' + q.max : ''} ${q.measure}: "${q.text}"`, (q) => q.evidence);
   section('Dates', x.dates, (t) => `"${t.text}" → ${t.start === t.end ? t.start : `${t.start}..${t.end}`}`, (t) => t.evidence);
   return out.join('\n') + '\n';

@@ -1,0 +1,92 @@
+/**
+ * Throughput of the whole extraction pipeline against wink-nlp's bare tokenising, both on the
+ * same texts in the same process, plus the command's startup time against bare node.
+ * Run from the project's root: `npm run bench:extract [-- --rounds N]`. Prints figures; no
+ * pass or fail on timing (the bar: ≥100 articles/s, within 3x of bare tokenising).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../src/extract/index.ts';
+import { nlp } from '../src/extract/nlp.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = resolve(ROOT, '../shared/corpus/guardian');
+const EXAMPLE = 'examples/yemen-muscat-talks.txt';
+const argRounds = process.argv.indexOf('--rounds');
+const ROUNDS = argRounds > 0 ? Math.max(1, Number(process.argv[argRounds + 1]) || 3) : 3;
+
+if (!existsSync(join(CORPUS, 'manifest.json'))) {
+  console.error(`bench: ${CORPUS} not found; the benchmark needs the shared corpus checked out beside this project (../shared).`);
+  process.exit(2);
+}
+
+interface Doc { id: string; published: string; text: string }
+const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as { id: string; published: string }[];
+const docs: Doc[] = manifest
+  .filter((m) => existsSync(join(CORPUS, `${m.id}.txt`)))
+  .map((m) => ({ id: m.id, published: m.published, text: readFileSync(join(CORPUS, `${m.id}.txt`), 'utf8') }));
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+const MB = bytes / 1e6;
+
+let failures = 0;
+const perDoc = new Map<string, number>();
+function runPipeline(timeEach = false): number {
+  const t0 = performance.now();
+  for (const d of docs) {
+    const t = timeEach ? performance.now() : 0;
+    try {
+      extract(d.text, { id: d.id, source: d.id, published: d.published, publishedFrom: 'option' });
+    } catch {
+      failures++;
+    }
+    if (timeEach) perDoc.set(d.id, performance.now() - t);
+  }
+  return performance.now() - t0;
+}
+function runTokeniser(): number {
+  const t0 = performance.now();
+  for (const d of docs) nlp.readDoc(d.text).tokens().out();
+  return performance.now() - t0;
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+console.log(`corpus: ${docs.length} texts, ${fmt(MB, 2)} MB (../shared/corpus/guardian); ${ROUNDS} rounds after a warm-up`);
+runPipeline(); runTokeniser(); // warm-up: JIT, lexicons, wink's model
+failures = 0;
+const pipe: number[] = [], tok: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  pipe.push(runPipeline(r === ROUNDS - 1));
+  tok.push(runTokeniser());
+}
+const pMs = median(pipe), tMs = median(tok);
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log('');
+console.log('                         articles/s     MB/s   median round');
+console.log(`extract() pipeline     ${fmt(docs.length / (pMs / 1000)).padStart(12)} ${fmt(MB / (pMs / 1000), 2).padStart(8)}   ${fmt(pMs, 0)} ms`);
+console.log(`wink bare tokenising   ${fmt(docs.length / (tMs / 1000)).padStart(12)} ${fmt(MB / (tMs / 1000), 2).padStart(8)}   ${fmt(tMs, 0)} ms`);
+console.log(`ratio (pipeline time / tokenising time): ${fmt(pMs / tMs, 2)}x`);
+console.log(`rounds, pipeline ms: ${pipe.map((x) => fmt(x, 0)).join(' ')}; tokenising ms: ${tok.map((x) => fmt(x, 0)).join(' ')}`);
+console.log(`peak RSS: ${fmt(maxRssMb, 0)} MB`);
+if (failures) console.log(`extract() threw on ${failures / ROUNDS} texts per round`);
+const slow = [...perDoc].sort((a, b) => b[1] - a[1]).slice(0, 3);
+console.log(`slowest texts (last round): ${slow.map(([id, ms]) => `${id} ${fmt(ms)} ms`).join(', ')}`);
+
+// Startup: a user's whole command on one short example, against node doing nothing.
+function spawnMs(args: string[], n = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) { console.log(`  (${args.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n')[0]})`); break; }
+  }
+  return median(times);
+}
+const cli = spawnMs(['bin/parley.mjs', 'extract', '--published', '2025-03-09', EXAMPLE]);
+const bare = spawnMs(['-e', '0']);
+console.log('');
+console.log(`startup, median of 5: node bin/parley.mjs extract ${EXAMPLE}: ${fmt(cli, 0)} ms; node -e 0: ${fmt(bare, 0)} ms`);
