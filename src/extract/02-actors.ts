@@ -43,13 +43,16 @@ export function findActors(seg: Segmented): ActorsFound {
   return buildActors(text, words, cands, made);
 }
 
-/** A one-word person from a rule ("Mr Kassis") is the full name seen elsewhere ("Randa Kassis"). */
+/** A person a rule found by part of a name ("Mr Kassis", "De Mistura") is the full name seen elsewhere. */
 function retargetSingleNames(words: ReturnType<typeof wordsOf>, cands: ReturnType<typeof hitsToCands>, made: Map<string, NewActor>): void {
   const full = cands.filter((c) => c.acts && c.to > c.from);
+  const tail = (c: { from: number; to: number }, n: number) => words.slice(c.to - n + 1, c.to + 1).map((w) => w.lc).join(' ');
   for (const c of cands) {
     const a = made.get(c.target);
-    if (!a || a.kind !== 'person' || c.to !== c.from) continue;
-    const f = full.find((x) => words[x.to]!.text === words[c.from]!.text);
+    if (!a || a.kind !== 'person') continue;
+    const n = c.to - c.from + 1;
+    const mine = tail(c, n);
+    const f = full.find((x) => x.to - x.from + 1 > n && x.target !== c.target && tail(x, n) === mine);
     if (f) { c.target = f.target; c.via = 'surname'; }
   }
 }

@@ -25,6 +25,10 @@ export function nextWord(words: readonly Word[], w: Word): Word | undefined {
 
 /** "in Syria", "to Jordan", "the border with Jordan": the name only locates something. */
 export function locativeBefore(words: readonly Word[], first: Word): boolean {
+  // "in Washington, Brussels and London": walk back over a list of names to its preposition.
+  let k = first.i - 1;
+  while (k >= 0 && k > first.i - 10 && words[k]!.sentence === first.sentence && (words[k]!.cap || words[k]!.lc === 'and' || words[k]!.lc === 'or') && !words[k]!.poss) k--;
+  if (k < first.i - 1 && k >= 0 && words[k]!.sentence === first.sentence && LOCATIVES.has(words[k]!.lc) && words[k + 1]!.joined) return true;
   const p = prevWord(words, first);
   if (!p) return false;
   if (p.lc === 'to') {

@@ -5,6 +5,8 @@ import { normName } from './cand.ts';
 import { ACTORS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, type Key } from './lexicon.ts';
 import { capitalActs, locativeBefore } from './context.ts';
 
+const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
+
 /** Gazetteer hits to candidate mentions: ambiguous keys take the reading the document supports. */
 export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt: Map<number, string>): Cand[] {
   const sure = new Set<string>();
@@ -16,6 +18,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     let acts = true;
     if (key.cond === 'place') acts = !locativeBefore(words, first);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
+    // "the Syrian opposition group the National Coordination Committee": a description of another actor.
+    if (/opposition$/.test(key.form) && DESCRIBES.has(words[h.to + 1]?.lc ?? '') && words[h.to + 1]!.joined) acts = false;
     // Sentence-initial one-word surnames of the gazetteer ("Bolton", "Power") need a second sign.
     const confidence = key.via === 'name' ? 0.9 : key.via === 'metonym' || key.cond === 'generic' ? 0.6 : 0.8;
     out.push({ start: h.start, end: h.end, from: h.from, to: h.to, sentence: first.sentence, target: key.target, via: key.via, acts, confidence });
@@ -125,7 +129,8 @@ export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
     extra.set('@gov', state.government!);
     const oppId = `${state.adj.toLowerCase()}-opposition`;
     if (!ACTORS.has(oppId)) made.push({ id: oppId, name: `${state.adj} opposition`, kind: 'organization', affiliations: [] });
-    extra.set('@opp', oppId);
+    // "the opposition" only joins an opposition the text names as such ("the Syrian opposition").
+    if (cands.some((c) => c.acts && c.target === oppId)) extra.set('@opp', oppId);
     const rebId = `rule:${state.adj.toLowerCase()} rebels`;
     made.push({ id: rebId, name: `${state.adj} rebels`, kind: 'armed_group', affiliations: [] });
     extra.set('@rebels', rebId);

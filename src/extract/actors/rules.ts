@@ -103,10 +103,20 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   }
   if (heads.length) return;
   // Persons: two to four name words (particles allowed inside), or one after an honorific.
+  // Leading titles inside the run ("President Bashar", "Marine Gen Joseph") move before it.
+  let s = 0;
+  outer: while (s < part.length - 1) {
+    for (let n = Math.min(MAX_TITLE_WORDS, part.length - 1 - s); n >= 1; n--) {
+      if (TITLES.has(part.slice(s, s + n).map((w) => w.lc).join(' '))) { s += n; continue outer; }
+    }
+    if (NOT_NAME.has(part[s]!.text) || PLACE_WORDS.has(part[s]!.text)) { s++; continue; }
+    break;
+  }
+  if (s > 0) { part = part.slice(s); return classify(text, words, part, cands, actors); }
   const nameWords = part.filter((w) => !PARTICLES.has(w.text) || w.cap);
   if (!part.every((w) => nameLike(w) || (PARTICLES.has(w.text) && w !== first && w !== last))) return;
   if (part.some((w) => PLACE_WORDS.has(w.text))) return;
-  const title = titleBefore(words, first.i);
+  const title = titleBefore(words, first.i) ?? roleBefore(text, first);
   let person = false;
   let confidence = 0.6;
   if (nameWords.length >= 2 && nameWords.length <= 4) {
@@ -131,4 +141,11 @@ function speechAround(text: string, words: readonly Word[], first: Word, last: W
   if (after && after.sentence === last.sentence && SAID.test(after.lc) && /^[\s,]*$/.test(text.slice(last.end, after.start))) return true;
   const before = words[first.i - 1];
   return !!before && before.sentence === first.sentence && SAID.test(before.lc) && /^\s+$/.test(text.slice(before.end, first.start));
+}
+
+// "Turkey's foreign minister, Mevlüt Çavuşoğlu," / "the US national security adviser, HR McMaster,"
+const ROLE_COMMA = /\b((?:[\p{L}’'-]+\s+){0,3}(?:minister|president|envoy|ambassador|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|secretary|commander|chief|leader|negotiator|mediator|director|head|premier|king|emir|general|official|representative|coordinator|chairman|founder|analyst|researcher)(?:\s+(?:for|to|of|on|at)\s+(?:the\s+)?[\p{Lu}][\p{L}’'-]*)?)\s*,\s*$/u;
+function roleBefore(text: string, first: Word): string | null {
+  const m = ROLE_COMMA.exec(text.slice(Math.max(0, first.start - 80), first.start));
+  return m ? m[1]!.trim() : null;
 }
