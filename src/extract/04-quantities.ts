@@ -1,7 +1,7 @@
 import type { Approx, DateMention, Measure, Quantity, Segmented, Span } from '../domain/record.ts';
 import { span } from '../domain/span.ts';
 import { cuesIn, decideMeasure, HYPHEN_UNITS, isCountNoun, NAME_WORDS, nounClass, NOT_COUNTS, type Cue } from './quantities/measure.ts';
-import { approxOf, isWordNumber, NUMBER_RE, numberValue, pluralValue } from './quantities/numbers.ts';
+import { approxOf, isWordNumber, NUMBER_CUE, NUMBER_RE, numberValue, pluralValue } from './quantities/numbers.ts';
 import { nounAfter, posBySentence } from './quantities/phrase.ts';
 
 const MONEY_WORDS = /^(?:dollars?|pounds?|euros?|usd|roubles?|rubles?|lira|riyals?|dinars?|yuan|yen)$/i;
@@ -19,6 +19,7 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
   for (const d of dates) for (const e of d.evidence) dateSpans.set(d.sentence, [...(dateSpans.get(d.sentence) ?? []), e]);
   for (const s of seg.sentences) {
     const text = seg.text.slice(s.start, s.end);
+    if (!NUMBER_CUE.test(text)) continue;
     let cues: Cue[] | null = null;
     let pos: Map<number, string> | null = null;
     const inDate = (a: number, b: number) => (dateSpans.get(s.index) ?? []).some((e) => e.start < s.start + b && s.start + a < e.end);
@@ -47,11 +48,11 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
       }
       if (unit && MONEY_WORDS.test(unit)) q.measure = 'money';
       // A bare small number with nothing counted is an age or a score ("then seven,", "was 19 when")
-      if (!words.length && !q.measure && !g.pl && g.ap == null && q.value < 100 && !/\b(?:to|reached|reaching|hit|at|totalled|totaled)\s*$/i.test(before)) continue;
+      if (!words.length && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !/\b(?:to|reached|reaching|hit|at|totalled|totaled)\s*$/i.test(before)) continue;
       cues ??= cuesIn(text);
       const at = { start, end };
       const own = cues.filter((c) => c.end <= at.start || c.start >= at.end);
-      const measure = q.measure ?? decideMeasure(nounClass(words), own, at);
+      const measure = q.measure ?? decideMeasure(nounClass(words), own, at, text);
       out.push({
         text: text.slice(start, end),
         value: q.value,

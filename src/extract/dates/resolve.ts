@@ -78,6 +78,8 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
   if (g.ru) {
     const w = g.rw!.toLowerCase(), u = g.ru;
     if (w === 'the' && !raw.qual) return null;
+    // "in the last week" is the seven days before, not last calendar week
+    if (w === 'last' && /\bthe\s+$/i.test(before)) return null;
     const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
     if (u === 'year') return year(pub.y + shift, raw.qual);
     if (u === 'month') { const [y, m] = addMonths(pub.y, pub.m, shift); return month(y, m); }

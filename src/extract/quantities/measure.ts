@@ -22,6 +22,8 @@ for (const [m, kinds] of Object.entries(lex.cues)) {
 }
 const CUE_RE = new RegExp(`(?<![\\w-])(?:${[...CUES.keys()].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\\w-])`, 'gi');
 
+const CLAUSE_BREAK = /[,;:–—]|\s(?:and|but|while|whereas)\s/;
+
 /** How far (characters) a strong cue reaches to override a noun's own measure. */
 const STRONG_REACH = 40;
 
@@ -70,8 +72,13 @@ export function nounClass(words: string[]): { cls: NounClass; measure?: Measure 
  * cues around it. A strong cue (killed, released) beats the noun's own measure; the noun's
  * measure beats weak cues; people without a noun measure take the nearest cue.
  */
-export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: Cue[], at: { start: number; end: number }): Measure {
-  const dist = (c: Cue) => (c.end <= at.start ? at.start - c.end : c.start >= at.end ? c.start - at.end : Infinity);
+export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: Cue[], at: { start: number; end: number }, text: string): Measure {
+  // A cue across a clause boundary ("530 died and more than 2,500 were wounded") counts as farther away.
+  const dist = (c: Cue) => {
+    const [a, b] = c.end <= at.start ? [c.end, at.start] : c.start >= at.end ? [at.end, c.start] : [0, Infinity];
+    if (b === Infinity) return Infinity;
+    return b - a + (CLAUSE_BREAK.test(text.slice(a, b)) ? 60 : 0);
+  };
   const nearest = (pred: (c: Cue) => boolean): Cue | undefined => {
     let best: Cue | undefined, bd = Infinity;
     for (const c of cues) { if (!pred(c)) continue; const d = dist(c); if (d < bd) { bd = d; best = c; } }

@@ -25,7 +25,7 @@ const PLURAL = `(?:(?:many|several)\\s+)?(?:${alt(Object.keys(PLURALS))})(?:\\s+
  */
 export const NUMBER_RE = new RegExp(
   `(?<![\\w.,$£€/-])(?:(?<ap>${alt(Object.keys(APPROX))})\\s+)?` +
-  `(?:(?<pl>${PLURAL})|(?:(?<bw>between|from)\\s+)?(?<c1>${CUR})?\\s?(?<n1>${CORE})` +
+  `(?:(?<pl>${PLURAL})|(?:(?<bw>between|from)\\s+)?(?:(?<c1>${CUR})\\s?)?(?<n1>${CORE})` +
   `(?:(?<sep>\\s*[-–]\\s*(?:to\\s+)?|\\s+(?:to|and)\\s+)(?<c2>${CUR})?(?<n2>${CORE}))?` +
   `(?<pct>\\s?%|\\s+per\\s?cent(?![\\w])|\\s+percent(?![\\w]))?)`,
   'gi',
@@ -36,7 +36,7 @@ export function numberValue(s: string): number | null {
   let t = s.trim().toLowerCase().replace(/\s+/g, ' ');
   if (t in UNITS) return UNITS[t]!;
   let scale = 1;
-  const word = /\s(hundred|thousand|million|billion|trillion)$/.exec(t);
+  const word = /\s(hundred|thousand|million|billion|trillion|dozen)$/.exec(t);
   if (word) { scale = MULT[word[1]!]!; t = t.slice(0, word.index); }
   else {
     const att = /^([\d.,]+)(k|m|mn|bn|tn)$/.exec(t);
@@ -63,3 +63,6 @@ export const approxOf = (s: string | undefined): Approx => (s ? APPROX[s.toLower
 
 /** A number written in words, not digits ("three", "a dozen"). */
 export const isWordNumber = (s: string): boolean => !/\d/.test(s);
+
+/** A cheap test: could this sentence hold a number at all? */
+export const NUMBER_CUE = new RegExp(`\\d|\\b(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'scores', 'tens'].map((w) => w.split(' ').at(-1)).join('|')})\\b`, 'i');

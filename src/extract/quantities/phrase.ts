@@ -10,6 +10,7 @@ const STOP = new Set([
   'alone', 'only', 'just', 'ago', 'each', 'every', 'out', 'up', 'down', 'off', 'away', 'back', 'against', 'between', 'within', 'without',
 ]);
 const STOP_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'DET', 'PRON', 'PART', 'NUM', 'ADV', 'PUNCT', 'SYM']);
+const HEDGES = new Set(['mostly', 'mainly', 'largely', 'predominantly', 'overwhelmingly', 'primarily', 'newly', 'internally']);
 const WORD = /[ \t]*([A-Za-z][A-Za-z’'-]*)/y;
 
 /** Part-of-speech tags of a sentence by the offset where each token starts. */
@@ -35,6 +36,8 @@ export function nounAfter(text: string, from: number, pos: Map<number, string>, 
     const p = pos.get(base + ws) ?? 'NOUN';
     const lw = w.toLowerCase();
     if (STOP.has(lw)) break;
+    // "mostly Arab refugees": a hedging adverb inside the noun phrase
+    if (HEDGES.has(lw)) { at = m.index + m[0].length; continue; }
     if (STOP_POS.has(p)) {
       // a participle before a noun is an adjective: "suspected Isis fighters", "displaced people"
       WORD.lastIndex = m.index + m[0].length;
