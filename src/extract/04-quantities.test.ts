@@ -35,6 +35,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'names and titles', text: 'Resolution 2254 and Route 4 were discussed at the G20.', want: [] },
   { name: 'times and ordinals', text: 'The 2nd round opened at 10am and the second at 3.30pm.', want: [] },
   { name: 'anaphoric word numbers and one', text: 'The three leaders met, and one of them left with the two envoys.', want: [] },
+  { name: 'ages after at, half years, possessive durations', text: 'He retired at 49 and was jailed for seven and a half years, then six months’ more.', want: [] },
+  { name: 'a number word in a name', text: 'The essay ran in Nine Rivers, a magazine.', want: [] },
   { name: 'dates are not counts', text: 'Talks ran on 25-27 March and in 2015.', want: [] },
 ];
 

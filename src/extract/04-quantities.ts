@@ -48,7 +48,7 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
       }
       if (unit && MONEY_WORDS.test(unit)) q.measure = 'money';
       // A bare small number with nothing counted is an age or a score ("then seven,", "was 19 when")
-      if (!words.length && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !/\b(?:to|reached|reaching|hit|at|totalled|totaled)\s*$/i.test(before)) continue;
+      if (!words.length && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !(/\d/.test(g.n1 ?? '') && /\b(?:to|reached|reaching|hit|totalled|totaled)\s*$/i.test(before))) continue;
       cues ??= cuesIn(text);
       const at = { start, end };
       const own = cues.filter((c) => c.end <= at.start || c.start >= at.end);
@@ -105,6 +105,8 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
     }
     // a name with a number: "Resolution 2254", "Radio 4" (not at the start of the sentence)
     if (!g.ap && !words && prev && /^[A-Z]/.test(prev) && !/(?:^|[.!?“"]\s*)[A-Z][\w’'-]*\s*$/.test(before)) return null;
+    // "Eighteen Bridges": a capitalised number word inside a sentence is a name
+    if (words && !g.ap && /^[A-Z]/.test(n1) && /[\p{Ll},]\s*$/u.test(before)) return null;
     if (words && !g.ap && !g.n2 && !/^\s?[-–]/.test(after) && DETERMINER.test(before)) return null;
     if (words && /^\s+of\s+(?:the|them|us|those|these|which|whom|his|her|their|its|our)\b/i.test(after)) return null;
   }
@@ -126,9 +128,9 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
       unit = att[1]; consumed = att[0].length; measure ??= 'other';
     }
     // "six years", "three or four hours", "five brutal years": a duration
-    const w1 = /^(?:\s+(?:or|to)\s+\S+)?\s+([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?/.exec(after);
+    const w1 = /^(?:\s+(?:or|to)\s+\S+)?(?:\s+and\s+a\s+half)?\s+([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?/.exec(after);
     if (w1 && !money && !pct) {
-      const a = w1[1]!.toLowerCase(), b = w1[2]?.toLowerCase();
+      const a = w1[1]!.toLowerCase().replace(/['’]s?$/, ''), b = w1[2]?.toLowerCase().replace(/['’]s?$/, '');
       if (NOT_COUNTS.has(a) || (b && NOT_COUNTS.has(b) && /^[a-z]/.test(w1[1]!) && !isCountNoun(a))) return null;
     }
   }
