@@ -75,3 +75,10 @@ for (const c of cases) {
     for (const [k, v] of Object.entries(c.want)) assert.equal(got[k as keyof HtmlArticle], v, k);
   });
 }
+
+test('html: lists of links inside <main> are furniture, a link inside a paragraph is not', () => {
+  const got = htmlToArticle(page('', `<main><h1>Talks stall</h1><p>The talks stalled on Friday, <a href="/envoy">the envoy</a> said, after the rebel delegation walked out.</p>
+    <ul><li><a href="/1">Five things to know about the talks</a></li><li><a href="/2">Who are the rebels?</a></li></ul>
+    <p><a href="/more">More on the conflict</a></p></main>`));
+  assert.equal(got.text, 'Talks stall\n\nThe talks stalled on Friday, the envoy said, after the rebel delegation walked out.');
+});

@@ -52,6 +52,8 @@ export function htmlToArticle(html: string): HtmlArticle {
   const stack: Frame[] = [{ tag: '#root', id: 0, drop: false, junk: false, header: false, inArticle: false }];
   const anc: number[] = [];
   let buf = '';
+  let linkChars = 0;
+  let inLink = 0;
   let nextId = 1;
   let capture: 'title' | 'h1' | 'ld' | undefined;
   let captured = '';
@@ -61,13 +63,16 @@ export function htmlToArticle(html: string): HtmlArticle {
     const f = top();
     if (!f.drop) {
       const text = buf.split('\n').map((l) => l.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+      // Text that is mostly links (menus, teasers, "read more" lists) is page furniture.
+      const junk = f.junk || (linkChars > 0 && linkChars >= 0.6 * text.replace(/\s/g, '').length);
       if (text) {
         for (const part of text.split('\n\n')) {
-          blocks.push({ text: part, tag: blockTag(stack), anc: anc.slice(), junk: f.junk, header: f.header });
+          blocks.push({ text: part, tag: blockTag(stack), anc: anc.slice(), junk, header: f.header });
         }
       }
     }
     buf = '';
+    linkChars = 0;
   };
 
   const parser = new Parser({
@@ -90,13 +95,16 @@ export function htmlToArticle(html: string): HtmlArticle {
       const junk = parent.junk || (kind !== 'articleBody' && kind !== 'main' && name !== 'body' && isJunk(a));
       stack.push({ tag: name, id, drop, junk, header: parent.header || isHeader, kind, inArticle: parent.inArticle || (kind != null && kind !== 'box') });
       if (kind) { kinds.set(id, kind); anc.push(id); }
+      if (name === 'a') inLink++;
       if (name === 'time' && a.datetime && !drop) {
         times.push({ value: a.datetime, anc: anc.slice(), strong: a.pubdate != null || /datepublished/i.test(a.itemprop ?? '') });
       }
     },
     ontext(t) {
       if (capture) captured += t;
-      if (!top().drop) buf += t.replace(/\s+/g, ' ');
+      if (top().drop) return;
+      buf += t.replace(/\s+/g, ' ');
+      if (inLink > 0) linkChars += t.replace(/\s/g, '').length;
     },
     onclosetag(name) {
       if (capture === 'title' && name === 'title') meta.titleTag = captured;
@@ -104,6 +112,7 @@ export function htmlToArticle(html: string): HtmlArticle {
       else if (capture === 'h1' && name === 'h1') meta.h1 = captured.replace(/\s+/g, ' ').trim();
       if ((capture === 'title' && name === 'title') || (capture === 'ld' && name === 'script') || (capture === 'h1' && name === 'h1')) capture = undefined;
       if (stack.length === 1) return;
+      if (name === 'a' && inLink > 0) inLink--;
       if (BLOCK.has(name)) flush();
       const f = stack.pop()!;
       if (f.kind) anc.pop();
