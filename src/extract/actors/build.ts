@@ -78,7 +78,7 @@ function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], 
       const roleWord = lead.match(/[\p{L}-]+/gu)?.reverse().find((x) => ROLE_NOUNS.has(x) || ROLE_NOUNS.has(x.replace(/s$/, '')));
       const role = roleWord ? roleWord.replace(/^(head|lead|chair|direct|found)s$/, '$1') : undefined;
       const tail = lead.slice(-60);
-      const tense: Affiliation['tense'] = /\b(?:former|ex-|previously|once|formerly)\b/.test(tail.split(/\bnow\b/).at(-1)!) ? 'former'
+      const tense: Affiliation['tense'] = /\b(?:former|ex-|previously|once|formerly)\b/.test(tail.split(/\b(?:now|and|who|currently|but)\b/).at(-1)!) ? 'former'
         : fromApposition ? 'current' : 'unknown';
       const organization = accs.get(o.target)!.name;
       if (acc.affiliations.some((a) => a.organization === organization)) continue;

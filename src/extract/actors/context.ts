@@ -1,9 +1,9 @@
 import type { Word } from './words.ts';
-import { LOCATIVES, PLACE_NOUNS } from './lexicon.ts';
+import { DIRECTIONS, LOCATIVES, PLACE_NOUNS } from './lexicon.ts';
 
 // Verbs and prepositions after which a capital names its government: "accused Moscow", "opposed by Damascus".
 const AGENTIVE_BEFORE = new Set(['by', 'with', 'accused', 'urged', 'warned', 'told', 'pressed', 'asked', 'criticised', 'criticized',
-  'condemned', 'blamed', 'backed', 'convince', 'persuade', 'pressure', 'pressured', 'pressuring', 'against', 'and', 'between', 'both',
+  'condemned', 'blamed', 'backed', 'convince', 'persuade', 'pressure', 'pressured', 'pressuring', 'against', 'between', 'both',
   'called', 'allowed', 'invited', 'supported', 'support', 'supports', 'oppose', 'opposed', 'opposes', 'lobbied', 'defied']);
 // "talking to Damascus": a "to" after these is addressed to the government, not a trip.
 const TO_AGENT = new Set(['talking', 'talk', 'talks', 'speak', 'speaking', 'spoke', 'appeal', 'appealed', 'message', 'loyal', 'close',
@@ -31,6 +31,12 @@ export function locativeBefore(words: readonly Word[], first: Word): boolean {
   if (k < first.i - 1 && k >= 0 && words[k]!.sentence === first.sentence && LOCATIVES.has(words[k]!.lc) && words[k + 1]!.joined) return true;
   const p = prevWord(words, first);
   if (!p) return false;
+  // "northern Syria", "the coast of Yemen", "north of Syria"
+  if (DIRECTIONS.has(p.lc)) return true;
+  if (p.lc === 'of') {
+    const pp = prevWord(words, p);
+    if (pp && (DIRECTIONS.has(pp.lc) || PLACE_NOUNS.has(pp.lc))) return true;
+  }
   if (p.lc === 'to') {
     const pp = prevWord(words, p);
     if (pp && TO_AGENT.has(pp.lc)) return false;
@@ -50,7 +56,12 @@ export function locativeBefore(words: readonly Word[], first: Word): boolean {
 export function capitalActs(words: readonly Word[], first: Word, last: Word, posAt: Map<number, string>): boolean {
   if (locativeBefore(words, first)) return false;
   const p = prevWord(words, first);
-  if (p && AGENTIVE_BEFORE.has(p.lc)) return true;
+  if (p && p.lc === 'and') {
+    // "between Baghdad and Damascus": the conjunction takes the reading of its first member.
+    const q = words[p.i - 1];
+    const r = q && q.cap ? prevWord(words, q) : undefined;
+    if (r && AGENTIVE_BEFORE.has(r.lc)) return true;
+  } else if (p && AGENTIVE_BEFORE.has(p.lc)) return true;
   const n = words[last.i + 1];
   const sameSentence = !!n && n.sentence === last.sentence;
   if (last.poss) return !sameSentence || !PLACE_NOUNS.has(n.lc);
@@ -66,4 +77,14 @@ export function capitalActs(words: readonly Word[], first: Word, last: Word, pos
   if (VERBISH.has(v.lc)) return true;
   const pos = posAt.get(v.start);
   return (pos === 'VERB' || pos === 'AUX') && !/ing$/.test(v.lc);
+}
+
+/** "the Russians", "The Russians and Iranians": a people noun names the state only as "the X". */
+export function peopleActs(words: readonly Word[], first: Word, last: Word): boolean {
+  const n = nextWord(words, last);
+  if (n && n.cap) return false;
+  let k = first.i - 1;
+  while (k >= 0 && k > first.i - 4 && words[k]!.sentence === first.sentence && (words[k]!.lc === 'and' || words[k]!.cap) && words[k]!.lc !== 'the') k--;
+  const w = words[k];
+  return !!w && w.sentence === first.sentence && (w.lc === 'the' || first.lc.startsWith('the'));
 }

@@ -17,7 +17,7 @@ export interface LexActor {
 
 export type Via = 'name' | 'alias' | 'acronym' | 'surname' | 'metonym' | 'description';
 /** capital: a metonym only when it acts; place: a state name that may only locate; generic: resolved per document. */
-export type Cond = 'none' | 'capital' | 'place' | 'generic';
+export type Cond = 'none' | 'capital' | 'place' | 'people' | 'generic';
 
 export interface Key {
   readonly target: string;
@@ -77,7 +77,7 @@ for (const s of gaz.states) {
   addActor({ id, name: s.name, kind: 'state', adj: s.adj[0], ...(gov ? { government: gov } : {}) });
   addKey(s.name, id, 'name', 'place');
   for (const al of s.aliases) addKey(al, id, 'alias', 'place');
-  for (const p of s.people) addKey(p, id, 'alias', 'place');
+  for (const p of s.people) addKey(p, id, 'alias', 'people');
   const agent = gov ?? id;
   for (const c of s.capitals) addKey(c, agent, 'metonym', 'capital');
   for (const adj of s.adj) for (const n of FORCE_NOUNS) addKey(`${adj} ${n}`, agent, 'metonym');
@@ -117,12 +117,13 @@ export const NOT_NAME = setOf(rules.notNameWords);
 export const PARTICLES = setOf(rules.particles);
 export const LOCATIVES = setOf(rules.locatives);
 export const PLACE_NOUNS = setOf(rules.placeNouns);
+export const DIRECTIONS = setOf(rules.directions);
 export const ROLE_NOUNS = setOf(rules.roleNouns);
 export const MEDIA_HEADS = rules.mediaHeads;
 
 // Given names (from Phoenix) that are also the names of places or states are not evidence of a person.
-const placeWords = new Set<string>();
-for (const s of gaz.states) for (const w of [s.name, ...s.capitals, ...s.adj]) placeWords.add(w);
+const placeWords = new Set<string>(rules.placeNames);
+for (const s of gaz.states) for (const w of [s.name, ...s.capitals, ...s.adj, ...s.aliases]) placeWords.add(w);
 export const GIVEN_NAMES = new Set(derived.givenNames.filter((g) => !placeWords.has(g) && !NOT_NAME.has(g)));
 
 /** Names, capitals and adjectives of states: never part of a person's name. */

@@ -13,7 +13,7 @@ export interface Hit {
 }
 
 function wordFits(w: Word, keyWord: string, exact: boolean, mustCap: boolean): boolean {
-  if (exact) return w.text.replace(/\./g, '') === keyWord.replace(/\./g, '') || w.text === keyWord;
+  if (exact) return w.text.replace(/\./g, '') === keyWord.replace(/\./g, '');
   if (mustCap) return w.cap;
   return true;
 }
@@ -28,8 +28,10 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
     for (let j = i; j < words.length; j++) {
       const w = words[j]!;
       if (j > i && !w.joined) break;
-      const next = node.next.get(w.lc);
+      // "People's Protection Units": a possessive inside a name is part of the key.
+      const next = (w.poss ? node.next.get(`${w.lc}'s`) : undefined) ?? node.next.get(w.lc);
       if (!next) break;
+      const possInKey = w.poss && node.next.get(`${w.lc}'s`) === next;
       node = next;
       const k = j - i;
       const fits = node.keys.filter((key) => {
@@ -41,7 +43,7 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
         return true;
       });
       if (fits.length) best = { to: j, keys: fits };
-      if (w.poss) break;
+      if (w.poss && !possInKey) break;
     }
     if (best) {
       hits.push({ from: i, to: best.to, start: words[i]!.start, end: words[best.to]!.end, keys: best.keys });

@@ -3,7 +3,7 @@ import type { Hit } from './match.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import { ACTORS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, type Key } from './lexicon.ts';
-import { capitalActs, locativeBefore } from './context.ts';
+import { capitalActs, locativeBefore, nextWord, peopleActs } from './context.ts';
 
 const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
 
@@ -16,7 +16,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     const key: Key = h.keys.find((k) => sure.has(k.target)) ?? h.keys[0]!;
     const first = words[h.from]!, last = words[h.to]!;
     let acts = true;
-    if (key.cond === 'place') acts = !locativeBefore(words, first);
+    if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The');
+    else if (key.cond === 'people') acts = peopleActs(words, first, last);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
     // "the Syrian opposition group the National Coordination Committee": a description of another actor.
     if (/opposition$/.test(key.form) && DESCRIBES.has(words[h.to + 1]?.lc ?? '') && words[h.to + 1]!.joined) acts = false;
@@ -52,8 +53,9 @@ export function linkAcronyms(text: string, words: readonly Word[], cands: Cand[]
     const c = byEnd.get(before);
     if (c) { defined.set(w.text, c.target); continue; }
     const longForm = capitalisedBefore(words, w.i - 1, covered);
-    if (longForm && initials(text.slice(longForm.start, longForm.end)) === w.text) {
-      const name = text.slice(longForm.start, longForm.end);
+    const name = longForm ? text.slice(longForm.start, longForm.end) : '';
+    // Only names of bodies: "Force Management Level (FML)" is no actor.
+    if (longForm && initials(name) === w.text && name.split(/\s+/).some((x) => ORG_HEADS.has(x) || ORG_HEADS.has(x[0]!.toUpperCase() + x.slice(1)))) {
       const id = `rule:${normName(name)}`;
       const head = [...name.split(/\s+/)].reverse().find((x) => ORG_HEADS.has(x));
       made.push({ id, name, kind: head ? ORG_HEADS.get(head)! : 'organization', affiliations: [] });

@@ -74,8 +74,13 @@ export function ruleMentions(text: string, words: readonly Word[], covered: Uint
 }
 
 /** Cuts a run before "of/for ..." when the left side has no head ("Ibrahim al-Assil of the X Movement"). */
+const DESCRIPTIVE = /-(?:led|backed|dominated|based|allied|held|run|controlled|affiliated|linked|aligned|supported|sponsored|born|owned)$/i;
 function splitRun(run: Word[]): Word[][] {
-  while (run.length && START_STOP.has(run[0]!.text)) run = run.slice(1);
+  while (run.length && (START_STOP.has(run[0]!.text) || DESCRIPTIVE.test(run[0]!.text) || (connector(run[0]!) && !runWord(run[0]!)))) run = run.slice(1);
+  if (run.length && /^(?:USS|HMS|MV|RFS)$/.test(run[0]!.text)) return [];
+  const cut = run.findIndex((w) => DESCRIPTIVE.test(w.text));
+  if (cut >= 0) run = run.slice(0, cut);
+  if (!run.length) return [];
   while (run.length && connector(run.at(-1)!) && !runWord(run.at(-1)!)) run = run.slice(0, -1);
   if (!run.length) return [];
   const hasHead = (ws: Word[]) => ws.some((w) => ORG_HEADS.has(w.text));
@@ -115,7 +120,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   if (s > 0) { part = part.slice(s); return classify(text, words, part, cands, actors); }
   const nameWords = part.filter((w) => !PARTICLES.has(w.text) || w.cap);
   if (!part.every((w) => nameLike(w) || (PARTICLES.has(w.text) && w !== first && w !== last))) return;
-  if (part.some((w) => PLACE_WORDS.has(w.text))) return;
+  if (part.some((w) => PLACE_WORDS.has(w.text)) || PLACE_WORDS.has(name)) return;
   const title = titleBefore(words, first.i) ?? roleBefore(text, first);
   let person = false;
   let confidence = 0.6;

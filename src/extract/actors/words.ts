@@ -43,7 +43,7 @@ export function wordsOf(seg: Segmented): Word[] {
     const end = start + raw.length;
     const gap = prevEnd >= 0 ? text.slice(prevEnd, start) : '';
     const sameSentence = prevSentence === si;
-    const joined = sameSentence && prevEnd >= 0 && /^[ \t\u00a0]+$/.test(gap);
+    const joined = sameSentence && prevEnd >= 0 && /^['’]?[ \t\u00a0]+$/.test(gap);
     const first = !sameSentence;
     const cap = /^\p{Lu}/u.test(raw);
     const allCaps = cap && raw.length >= 2 && !/\p{Ll}/u.test(raw);
