@@ -33,6 +33,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'ago', text: 'The ceasefire collapsed two weeks ago.', want: [['two weeks ago', '2020-05-27']] },
   { name: 'yesterday and tomorrow', text: 'Aid arrived yesterday and more is expected tomorrow.', want: [['yesterday', '2020-06-09'], ['tomorrow', '2020-06-11']] },
   { name: 'year range', text: 'The occupation lasted from 2014-2017.', want: [['from 2014-2017', '2014', '2017']] },
+  { name: 'two dates joined into a span', text: 'Monitors counted attacks between January 1 and March 15.', want: [['between January 1 and March 15', '2020-01-01', '2020-03-15']] },
+  { name: 'weekdays joined into a span', text: 'The talks will run from Monday to Wednesday.', want: [['from Monday to Wednesday', '2020-06-15', '2020-06-17']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

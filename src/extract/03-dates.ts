@@ -1,8 +1,11 @@
 import type { DateMention, Segmented } from '../domain/record.ts';
 import { span } from '../domain/span.ts';
-import { parseIso } from './dates/calendar.ts';
-import { DATE_CUE, scanDates } from './dates/patterns.ts';
-import { resolve } from './dates/resolve.ts';
+import { addDays, iso, parseIso } from './dates/calendar.ts';
+import { DATE_CUE, scanDates, weekdayNumber, type RawDate } from './dates/patterns.ts';
+import { resolve, type Resolved } from './dates/resolve.ts';
+
+/** "between January 1 and September 26", "from Monday to Wednesday": two dates that make one span. */
+const SPAN_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/;
 
 /**
  * Stage 3: date expressions resolved against the publication date (YYYY-MM-DD), tense-aware.
@@ -17,17 +20,35 @@ export function findDates(seg: Segmented, published: string): DateMention[] {
   for (const s of seg.sentences) {
     const text = seg.text.slice(s.start, s.end);
     if (!DATE_CUE.test(text)) continue;
+    const found: { raw: RawDate; r: Resolved; start: number; end: number }[] = [];
     for (const raw of scanDates(text)) {
-      const r = resolve(raw, text, pub);
+      let r = resolve(raw, text, pub);
       if (!r) continue;
+      const prev = found.at(-1);
+      const joined = !!prev && /^(between|from)$/.test(prev.raw.prefix ?? '') && prev.r.precision === r.precision
+        && SPAN_JOIN.test(text.slice(prev.end, raw.start));
+      if (joined) {
+        // "from Monday to Wednesday": the second weekday is the first one after the first
+        if (prev.raw.g.wd && raw.g.wd && r.start <= prev.r.start) {
+          const d = iso(addDays(parseIso(prev.r.start), ((weekdayNumber(raw.g.wd) - weekdayNumber(prev.raw.g.wd) + 6) % 7) + 1), 'day');
+          r = { start: d, end: d, precision: 'day' };
+        }
+        if (prev.r.start < r.start) {
+          found[found.length - 1] = { ...prev, r: { ...prev.r, end: r.end }, end: raw.end };
+          continue;
+        }
+      }
+      found.push({ raw, r, start: raw.start, end: raw.end });
+    }
+    for (const f of found) {
       out.push({
-        text: text.slice(raw.start, raw.end),
-        start: r.start,
-        end: r.end,
-        precision: r.precision,
+        text: text.slice(f.start, f.end),
+        start: f.r.start,
+        end: f.r.end,
+        precision: f.r.precision,
         sentence: s.index,
-        evidence: [span(s.start + raw.start, s.start + raw.end)],
-        confidence: raw.g.y5 && !raw.prefix ? 0.6 : 0.85,
+        evidence: [span(s.start + f.start, s.start + f.end)],
+        confidence: f.raw.g.y5 && !f.raw.prefix ? 0.6 : 0.85,
       });
     }
   }
