@@ -1,0 +1,102 @@
+import type { Quote, Segmented, Span } from '../../domain/record.ts';
+import type { ActorsFound } from '../02-actors.ts';
+import { sentenceIndexAt } from '../text-utils.ts';
+import { findCues, tokSpan, type Cue } from './cues.ts';
+import { findMarked, type Marked } from './marks.ts';
+import { SpeakerResolver, type Speaker } from './resolve.ts';
+
+interface Attributed { cue: Cue; speaker: Speaker }
+
+/** Stage 5's work: cues and quotation marks found, speakers resolved in text order. */
+export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
+  const text = seg.text;
+  const marked = findMarked(text, seg.paragraphs);
+  const inMarked = makeInside(marked.map((m) => m.inner));
+  const cues = findCues(seg, marked, inMarked);
+  const resolver = new SpeakerResolver(seg, actors);
+  const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject) }));
+
+  const quotes: Quote[] = [];
+  const clauses: { span: Span; a: Attributed }[] = [];
+  for (const a of attributed) {
+    const c = a.cue;
+    if (!c.clause) continue;
+    const span = tokSpan(c.st, c.clause[0], c.clause[1]);
+    // a clause that is all inside quotation marks is direct speech, not reported
+    if (marked.some((m) => m.inner.start <= span.start + 1 && span.end - 1 <= m.inner.end)) continue;
+    clauses.push({ span, a });
+    quotes.push(make(text, span, false, a, c.sentence, 0.7));
+  }
+
+  let last: { q: Quote; at: number; paragraph: number } | undefined;
+  const byPos = [...marked].sort((x, y) => x.open - y.open);
+  const done = new Set<Marked>();
+  for (const m of byPos) {
+    const sentence = sentenceIndexAt(seg, m.inner.start);
+    const paragraph = seg.sentences[sentence]!.paragraph;
+    // a partial quotation inside a reported clause is the reporter's speaker's words
+    const inClause = clauses.find((c) => c.span.start < m.open && m.inner.end <= c.span.end);
+    const a = inClause ? undefined : after(seg, m, attributed) ?? before(m, attributed);
+    let q: Quote | undefined;
+    if (inClause) q = make(text, m.inner, true, inClause.a, sentence, 0.75);
+    else if (a) q = make(text, m.inner, true, a, sentence, 0.85);
+    else if (last && sentence - sentenceIndexAt(seg, last.at) <= 3 && paragraph - last.paragraph <= 1) {
+      q = { ...last.q, text: text.slice(m.inner.start, m.inner.end), sentence, evidence: [m.inner], confidence: 0.6 };
+    }
+    if (!q) continue;
+    done.add(m);
+    quotes.push(q);
+    if (!inClause || a) last = { q, at: m.inner.start, paragraph };
+  }
+  return quotes.sort((x, y) => x.evidence[0]!.start - y.evidence[0]!.start);
+}
+
+/** "“...,” said X" / "“...,” X, who ..., said": an attribution right after the closing mark. */
+function after(seg: Segmented, m: Marked, attributed: Attributed[]): Attributed | undefined {
+  for (const a of attributed) {
+    const c = a.cue;
+    const r = c.st[c.regionStart]!;
+    if (r.start <= m.close) continue;
+    if (c.mode !== 'backward') { if (r.start > m.close + 40) return undefined; continue; }
+    const gap = seg.text.slice(m.close + 1, r.start);
+    if (/^[\s,.!?;:—–-]*$/u.test(gap)) return a;
+    if (r.start > m.close + 40) return undefined;
+  }
+  return undefined;
+}
+
+/** "X said: “...”": a colon or comma introduction right before the opening mark. */
+function before(m: Marked, attributed: Attributed[]): Attributed | undefined {
+  return attributed.find((a) => a.cue.mode === 'intro' && a.cue.introAt === m.open);
+}
+
+function make(text: string, span: Span, direct: boolean, a: Attributed, sentence: number, confidence: number): Quote {
+  const s = a.speaker, c = a.cue;
+  const cue = tokSpan(c.st, c.vi, c.last);
+  return {
+    text: text.slice(span.start, span.end),
+    direct,
+    speakerId: s.speakerId,
+    speaker: s.speaker,
+    ...(s.speakerDescription ? { speakerDescription: s.speakerDescription } : {}),
+    anonymous: s.anonymous,
+    cue: text.slice(cue.start, cue.end),
+    sentence,
+    evidence: [span, s.span, cue],
+    confidence,
+  };
+}
+
+function makeInside(spans: Span[]): (at: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (at) => {
+    let lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, s = sorted[mid]!;
+      if (at < s.start) hi = mid - 1;
+      else if (at >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}

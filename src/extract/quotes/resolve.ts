@@ -1,0 +1,239 @@
+import type { Actor, ActorKind, Mention, Segmented, Span, Token } from '../../domain/record.ts';
+import type { ActorsFound } from '../02-actors.ts';
+import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES } from './lexicon.ts';
+import { hasCapitalHead, headIndex, low, type NP } from './np.ts';
+
+/** Who a quote is attributed to. */
+export interface Speaker {
+  readonly speakerId: string | null;
+  readonly speaker: string | null;
+  readonly speakerDescription?: string;
+  readonly anonymous: boolean;
+  readonly span: Span;
+  /** Person, group or unknown: what a later "he" or "it" may refer back to. */
+  readonly sort: 'person' | 'group' | 'unknown';
+}
+
+const GROUP_KINDS = new Set<ActorKind>(['organization', 'government', 'state', 'armed_group', 'international_org', 'monitor', 'media']);
+/** What a definite description may refer back to: "the group" is no government. */
+const HEAD_KINDS: [RegExp, ActorKind[]][] = [
+  [/^(monitor|observatory)$/, ['monitor', 'organization']],
+  [/^(government|regime|administration|ministry|presidency|kremlin|office|department|embassy)$/, ['government', 'state']],
+  [/^(agency|newspaper|broadcaster|channel|station|television|media)$/, ['media', 'government', 'organization']],
+  [/^(country)$/, ['state']],
+  [/^(army|force|forces|militia|faction|front)$/, ['armed_group', 'government']],
+  [/./, ['organization', 'armed_group', 'monitor', 'international_org']],
+];
+const PARTICLES = /^(al|el|de|du|da|di|bin|ibn|abu|van|von|der|den|la|le|del|dos|bou)$|^(al|el|ad|as|ash|at|az)-/i;
+const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
+const NAME_JOINS = new Set(['for', 'of', 'and']);
+
+export class SpeakerResolver {
+  private readonly byId = new Map<string, Actor>();
+  private readonly mentions: Mention[];
+  /** Speakers found so far, in text order, for pronouns and surnames. */
+  private readonly seen: { at: number; s: Speaker }[] = [];
+
+  constructor(private readonly seg: Segmented, found: ActorsFound) {
+    for (const a of found.actors) this.byId.set(a.id, a);
+    this.mentions = [...found.mentions].sort((a, b) => a.start - b.start);
+  }
+
+  resolve(st: Token[], np: NP): Speaker {
+    const span = { start: st[np.from]!.start, end: st[np.relEnd ?? np.to]!.end };
+    const s = np.pronoun ? this.pronoun(st[np.from]!, span) : this.phrase(st, np, span);
+    this.seen.push({ at: span.start, s });
+    return s;
+  }
+
+  private actorSpeaker(a: Actor, span: Span): Speaker {
+    return { speakerId: a.id, speaker: a.name, anonymous: false, span, sort: a.kind === 'person' ? 'person' : GROUP_KINDS.has(a.kind) ? 'group' : 'unknown' };
+  }
+
+  private anonymous(description: string, span: Span, sort: Speaker['sort'] = 'unknown'): Speaker {
+    return { speakerId: null, speaker: null, speakerDescription: description, anonymous: true, span, sort };
+  }
+
+  private pronoun(t: Token, span: Span): Speaker {
+    const m = this.mentions.find((x) => x.start <= t.start && t.end <= x.end && this.byId.has(x.actorId));
+    if (m) return this.actorSpeaker(this.byId.get(m.actorId)!, span);
+    const want = PRONOUNS.get(low(t));
+    const limit = this.sentenceStartBefore(t.start, 5);
+    if (want === 'person' || want === 'group') {
+      let best: Speaker | undefined, bestAt = -1;
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const x = this.mentions[i]!;
+        if (x.end > t.start || x.start < limit) continue;
+        const a = this.byId.get(x.actorId);
+        if (!a || x.via === 'pronoun') continue;
+        if (want === 'person' ? a.kind === 'person' : GROUP_KINDS.has(a.kind)) { best = this.actorSpeaker(a, span); bestAt = x.start; break; }
+      }
+      // the last speaker of that sort, when recent, before any other mention ("X said ... He added")
+      const recent = this.sentenceStartBefore(t.start, 2);
+      for (let i = this.seen.length - 1; i >= 0; i--) {
+        const x = this.seen[i]!;
+        if (x.at < limit || x.at < recent && x.at <= bestAt) break;
+        if (x.s.sort === want && x.s.speaker) { best = { ...x.s, span }; break; }
+      }
+      if (!best && want === 'group') best = this.nearestGroupName(t.start, limit, span);
+      if (best) return best;
+    } else if (want === 'plural') {
+      const prev = this.seen.at(-1);
+      if (prev && prev.at >= this.sentenceStartBefore(t.start, 2)) return { ...prev.s, span };
+    }
+    return this.anonymous(t.text, span);
+  }
+
+  private phrase(st: Token[], np: NP, span: Span): Speaker {
+    const desc = this.seg.text.slice(span.start, span.end);
+    const h = headIndex(st, np);
+    const headWord = low(st[h]);
+    const capHead = hasCapitalHead(st, np);
+    // "US officials", "a member of the ... Committee": an unnamed person, whatever names qualify it
+    if (ANON_HEADS.has(headWord) && !capHead) return this.anonymous(desc, span);
+    const m = this.bestMention(st, np.from, h);
+    if (m) return this.actorSpeaker(this.byId.get(m.actorId)!, span);
+    const name = nameIn(st, np);
+    if (!name) {
+      // "the group said" / "the monitor said": a definite description of a group named before
+      if (low(st[np.from]) === 'the' && GROUP_HEADS.has(headWord) && np.to - np.from <= 2) {
+        const g = this.previousGroup(st[np.from]!.start, span, headWord);
+        if (g) return g;
+      }
+      return this.anonymous(desc, span, 'group');
+    }
+    if (!capHead && !/\s/.test(name) && GROUP_HEADS.has(headWord) && isAdjective(st, np, name)) {
+      // "Syrian state media": a described body, named by the whole phrase
+      const from = st[np.from]!.pos === 'DET' ? np.from + 1 : np.from;
+      return { speakerId: null, speaker: this.seg.text.slice(st[from]!.start, st[h]!.end), anonymous: false, span, sort: 'group' };
+    }
+    const actor = this.actorNamed(name);
+    if (actor) return this.actorSpeaker(actor, span);
+    const full = this.fullName(name);
+    const words = full.split(/\s+/);
+    const sort = words.some((w) => ORG_WORDS.has(w.toLowerCase())) ? 'group' : words.length >= 2 || this.isSurname(full) ? 'person' : 'group';
+    return { speakerId: null, speaker: full, anonymous: false, span, sort };
+  }
+
+  /** A mention inside the phrase's head part, not a possessor or a bare adjective ("Syrian"). */
+  private bestMention(st: Token[], from: number, h: number): Mention | undefined {
+    const start = st[from]!.start, end = st[h]!.end;
+    let best: Mention | undefined;
+    for (const m of this.mentions) {
+      if (m.start >= end) break;
+      if (m.end <= start || !this.byId.has(m.actorId)) continue;
+      const toks = st.filter((t) => t.start >= m.start && t.end <= m.end);
+      if (toks.length && toks.every((t) => t.pos === 'ADJ')) continue;
+      const possessor = isPossessorOf(m, this.seg.text);
+      if (!best || isPossessorOf(best, this.seg.text) && !possessor) best = m;
+    }
+    return best;
+  }
+
+  private actorNamed(name: string): Actor | undefined {
+    const n = name.toLowerCase();
+    for (const a of this.byId.values()) {
+      if (a.name.toLowerCase() === n || a.aliases.some((x) => x.toLowerCase() === n)) return a;
+    }
+    for (const a of this.byId.values()) {
+      if (a.kind === 'person' && a.name.toLowerCase().endsWith(' ' + n)) return a;
+    }
+    return undefined;
+  }
+
+  /** "Kassis" after "Randa Kassis": the full name seen earlier. */
+  private fullName(name: string): string {
+    if (/\s/.test(name)) return name;
+    for (let i = this.seen.length - 1; i >= 0; i--) {
+      const s = this.seen[i]!.s.speaker;
+      if (s && s !== name && s.endsWith(' ' + name)) return s;
+    }
+    return name;
+  }
+
+  private isSurname(name: string): boolean {
+    return this.seen.some((x) => x.s.sort === 'person' && x.s.speaker?.endsWith(' ' + name));
+  }
+
+  private previousGroup(at: number, span: Span, head: string): Speaker | undefined {
+    const limit = this.sentenceStartBefore(at, 4);
+    const kinds = HEAD_KINDS.find(([re]) => re.test(head))?.[1] ?? [...GROUP_KINDS].filter((k) => k !== 'state');
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const x = this.mentions[i]!;
+      if (x.end > at || x.start < limit) continue;
+      const a = this.byId.get(x.actorId);
+      if (a && kinds.includes(a.kind)) return this.actorSpeaker(a, span);
+    }
+    return this.nearestGroupName(at, limit, span);
+  }
+
+  /** Without actors from stage 2: the nearest capitalised name with an organisation word. */
+  private nearestGroupName(at: number, limit: number, span: Span): Speaker | undefined {
+    const toks = this.seg.tokens;
+    let i = lowerBound(toks, at) - 1;
+    for (; i >= 0 && toks[i]!.start >= limit; i--) {
+      if (!ORG_WORDS.has(low(toks[i])) || !/^\p{Lu}/u.test(toks[i]!.text)) continue;
+      let a = i;
+      while (a > 0 && (/^\p{Lu}/u.test(toks[a - 1]!.text) || NAME_JOINS.has(low(toks[a - 1])) && /^\p{Lu}/u.test(toks[a - 2]?.text ?? '')) && toks[a - 1]!.sentence === toks[i]!.sentence) a--;
+      let b = i;
+      while (b + 1 < toks.length && (/^\p{Lu}/u.test(toks[b + 1]!.text) || NAME_JOINS.has(low(toks[b + 1])) && /^\p{Lu}/u.test(toks[b + 2]?.text ?? ''))) b++;
+      while (a < b && (TITLES.has(low(toks[a])) || toks[a]!.pos === 'DET')) a++;
+      const name = this.seg.text.slice(toks[a]!.start, toks[b]!.end);
+      return { speakerId: null, speaker: name, anonymous: false, span, sort: 'group' };
+    }
+    return undefined;
+  }
+
+  private sentenceStartBefore(at: number, n: number): number {
+    const ss = this.seg.sentences;
+    let k = ss.findIndex((s) => s.end > at);
+    if (k < 0) k = ss.length - 1;
+    return ss[Math.max(0, k - n)]?.start ?? 0;
+  }
+}
+
+function isAdjective(st: Token[], np: NP, name: string): boolean {
+  for (let i = np.from; i <= np.to; i++) if (st[i]!.text === name) return st[i]!.pos === 'ADJ';
+  return false;
+}
+
+function isPossessorOf(m: Mention, text: string): boolean {
+  return /^['’]s?/.test(text.slice(m.end, m.end + 2));
+}
+
+function lowerBound(toks: Token[], at: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.start < at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/**
+ * The name a phrase gives: its first run of capitalised words ("Ibrahim al-Assil" in
+ * "Ibrahim al-Assil of the ... Movement"), a possessor skipped when something else is
+ * named ("Iran's Tasnim agency"), titles dropped ("Gen", "President").
+ */
+export function nameIn(st: Token[], np: NP): string | null {
+  const runs: [number, number][] = [];
+  let i = np.from;
+  while (i <= np.to) {
+    if (!capital(st, i)) { i++; continue; }
+    let j = i;
+    while (j + 1 <= np.to && (capital(st, j + 1) || PARTICLES.test(st[j + 1]!.text) && j + 2 <= np.to && capital(st, j + 2) ||
+      NAME_JOINS.has(low(st[j + 1])) && low(st[j + 1]) !== 'and' && capital(st, j + 2) && j + 2 <= np.to)) j++;
+    runs.push([i, j]);
+    i = j + 1;
+  }
+  if (!runs.length) return null;
+  let pick = runs.find(([, b]) => !POSSESSIVE.has(st[b + 1]?.text ?? '')) ?? runs[0]!;
+  let [a, b] = pick;
+  while (a < b && TITLES.has(low(st[a]))) a++;
+  if (a === b && TITLES.has(low(st[a])) && runs.length > 1) { pick = runs[1]!; [a, b] = pick; }
+  return st.slice(a, b + 1).map((t, k, arr) => (k > 0 && arr[k - 1]!.end < t.start ? ' ' : '') + t.text).join('');
+}
+
+function capital(st: Token[], i: number): boolean {
+  const t = st[i];
+  if (!t || !/^\p{Lu}/u.test(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
+  if (i === 0 && t.pos !== 'PROPN') return false;
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'X' || t.pos === 'VERB';
+}
