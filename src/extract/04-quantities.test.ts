@@ -29,7 +29,9 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'word numbers and the dead', text: 'Three children died and the number of dead rose to 75.', want: [['Three children', 3, 'exact', 'killed'], ['75', 75, 'exact', 'killed']] },
   { name: 'distance range', text: 'A six- to 9-mile buffer zone.', want: [['six- to 9-mile', 6, 'exact', 'other', 9]] },
   { name: 'estimated', text: 'The estimated 4,000 gunmen in the city refused.', want: [['The estimated 4,000 gunmen', 4000, 'about', 'fighters']] },
+  { name: 'or more, or less', text: 'Families earning $500 or less and groups of 50 people or more.', want: [['$500', 500, 'up_to', 'money'], ['50 people', 50, 'at_least', 'other']] },
   // Not quantities
+  { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },
   { name: 'durations', text: 'The four-year war and six years of talks ended a 30-day truce.', want: [] },
   { name: 'ages', text: 'A 45-year-old man, aged 45, met Omar Aziz, 52, yesterday.', want: [] },
   { name: 'names and titles', text: 'Resolution 2254 and Route 4 were discussed at the G20.', want: [] },

@@ -47,6 +47,8 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
         if (words.length) { end = np.end; unit = words.at(-1); }
       }
       if (unit && MONEY_WORDS.test(unit)) q.measure = 'money';
+      // "50 people or more"
+      if (q.approx === 'exact') q.approx = tailApprox(text.slice(end, end + 16)) ?? 'exact';
       // A bare small number with nothing counted is an age or a score ("then seven,", "was 19 when")
       if (!words.length && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !(/\d/.test(g.n1 ?? '') && /\b(?:to|reached|reaching|hit|totalled|totaled)\s*$/i.test(before))) continue;
       cues ??= cuesIn(text);
@@ -67,6 +69,13 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
     }
   }
   return out;
+}
+
+/** "or more" / "or less" after a count. */
+function tailApprox(after: string): Approx | null {
+  if (/^\s+or\s+(?:more|above|over)\b/i.test(after)) return 'at_least';
+  if (/^\s+or\s+(?:less|fewer|under|below)\b/i.test(after)) return 'up_to';
+  return null;
 }
 
 interface Reading { value: number; max?: number; approx: Approx; measure?: Measure; unit?: string; consumed: number }
@@ -93,6 +102,8 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
   // "one" is mostly a pronoun or an article: only "one million" counts
   if (/^one$/i.test(n1.trim())) return null;
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return null;
+  // long bare digit strings are identifiers, not counts
+  if (/^\d{7,}$/.test(n1)) return null;
   if (!money && !pct) {
     if (/^\s*(?:[ap]\.?m\b|gmt|bst|utc|cet|o['’]clock|hrs\b|h\b)/i.test(after) || /^[:]\d\d/.test(after)) return null;
     if (/\bat\s*$/i.test(before) && /^\d{1,2}\.\d\d$/.test(n1)) return null;
@@ -135,7 +146,6 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
     }
   }
   let approx = approxOf(g.ap);
-  if (/^\s+or\s+more\b/i.test(after)) approx = 'at_least';
-  else if (/^-?plus\b/i.test(after)) approx = 'more_than';
+  approx = tailApprox(after) ?? (/^-?plus\b/i.test(after) ? 'more_than' : approx);
   return { value: v1, ...(v2 != null ? { max: v2 } : {}), approx, ...(measure ? { measure } : {}), ...(unit ? { unit } : {}), consumed };
 }

@@ -24,7 +24,7 @@ const PLURAL = `(?:(?:many|several)\\s+)?(?:${alt(Object.keys(PLURALS))})(?:\\s+
  * c1/n1, sep, c2/n2, pct, pl (plural magnitude).
  */
 export const NUMBER_RE = new RegExp(
-  `(?<![\\w.,$£€/-])(?:(?<ap>${alt(Object.keys(APPROX))})\\s+)?` +
+  `(?<![\\w.,$£€/=#@-])(?:(?<ap>${alt(Object.keys(APPROX))})\\s+)?` +
   `(?:(?<pl>${PLURAL})|(?:(?<bw>between|from)\\s+)?(?:(?<c1>${CUR})\\s?)?(?<n1>${CORE})` +
   `(?:(?<sep>\\s*[-–]\\s*(?:to\\s+)?|\\s+(?:to|and)\\s+)(?<c2>${CUR})?(?<n2>${CORE}))?` +
   `(?<pct>\\s?%|\\s+per\\s?cent(?![\\w])|\\s+percent(?![\\w]))?)`,
