@@ -1,7 +1,82 @@
-import type { Participation, Quote, Segmented } from '../domain/record.ts';
+import type { Participation, Quote, Segmented, Span } from '../domain/record.ts';
 import type { ActorsFound } from './02-actors.ts';
+import { makeCtx } from './participation/context.ts';
+import { CUES, STRICT_CONDITION } from './participation/cues.ts';
+import { type Claim, claimsOf } from './participation/match.ts';
+import { conditionAfter, meetingNear } from './participation/phrases.ts';
 
 /** Stage 6: who attends, boycotts, is invited to or declines which talks, on what condition. */
-export function findParticipation(_seg: Segmented, _actors: ActorsFound, _quotes: Quote[]): Participation[] {
-  return [];
+export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Quote[]): Participation[] {
+  if (actors.mentions.length === 0) return [];
+  const ctx = makeCtx(seg, actors, quotes);
+  const text = seg.text;
+  const out: Participation[] = [];
+  const recent = new Set<string>();
+  for (const s of seg.sentences) {
+    const claims: Claim[] = [];
+    // Longest cue first; a cue inside a stretch another cue already explained is skipped.
+    const used: Span[] = [];
+    for (const hit of cueHits(text, s)) {
+      if (used.some((u) => u.start < hit.span.end && hit.span.start < u.end)) continue;
+      const got = claimsOf(ctx, s.index, hit.cue, hit.span, recent);
+      if (got.length) { used.push(hit.span); claims.push(...got); }
+    }
+    claims.sort((a, b) => a.cueSpan.start - b.cueSpan.start || a.mention.start - b.mention.start);
+    if (!claims.length) continue;
+    // An invitation in the sentence makes the meetings it names proposals: "asked X to meet,
+    // followed by a meeting with Y" invites Y too.
+    const invites = claims.some((c) => c.status === 'invited');
+    const inviters = new Set(claims.filter((c) => c.status === 'invited').map((c) => c.mention.actorId));
+    for (const c of claims) {
+      const status = invites && c.status === 'attend' && !inviters.has(c.mention.actorId) ? 'invited' : c.status;
+      const cond = conditionAfter(text, c.cueSpan.end, s.end);
+      const meeting = meetingNear(text, s, c.cueSpan.start);
+      const actor = ctx.actors.get(c.mention.actorId)!;
+      const evidence: Span[] = [{ start: c.mention.start, end: c.mention.end }, c.cueSpan];
+      if (cond) evidence.push(cond);
+      const rec: Participation = {
+        actorId: actor.id, actor: actor.name, status, sentence: s.index, evidence,
+        ...(meeting ? { meeting: text.slice(meeting.start, meeting.end) } : {}),
+        ...(cond ? { condition: text.slice(cond.start, cond.end) } : {}),
+        confidence: c.viaPronoun ? 0.55 : c.cue.verb ? 0.75 : 0.6,
+      };
+      if (attachCondition(out, rec)) continue;
+      if (out.some((p) => p.actorId === rec.actorId && p.status === rec.status && p.sentence === rec.sentence)) continue;
+      out.push(rec);
+    }
+    recent.clear();
+    for (const p of out) if (p.sentence >= s.index - 1) recent.add(p.actorId);
+  }
+  return out;
+}
+
+interface Hit { readonly cue: (typeof CUES)[number]; readonly span: Span }
+
+/** Every cue match in a sentence, longest first. */
+function cueHits(text: string, s: Span): Hit[] {
+  const slice = text.slice(s.start, s.end);
+  const hits: Hit[] = [];
+  for (const cue of CUES) {
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(slice); m; m = cue.re.exec(slice)) {
+      hits.push({ cue, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
+    }
+  }
+  return hits.sort((a, b) => (b.span.end - b.span.start) - (a.span.end - a.span.start) || a.span.start - b.span.start);
+}
+
+/**
+ * "It said it would take part only if ...": a conditional promise to attend, after the same
+ * actor was said to stay away, is the condition of that boycott, not a new status.
+ */
+function attachCondition(out: Participation[], rec: Participation): boolean {
+  if (rec.status !== 'attend' || !rec.condition || !STRICT_CONDITION.test(rec.condition)) return false;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const p = out[i]!;
+    if (p.sentence < rec.sentence - 2) break;
+    if (p.actorId !== rec.actorId || p.status === 'attend' || p.status === 'invited' || p.condition) continue;
+    out[i] = { ...p, condition: rec.condition, evidence: [...p.evidence, ...rec.evidence.slice(2)] };
+    return true;
+  }
+  return false;
 }

@@ -1,5 +1,11 @@
-import type { DateMention, Event, Quantity, Segmented } from '../domain/record.ts';
+import type { DateMention, Event, EventType, Quantity, Segmented, Sentence, Span } from '../domain/record.ts';
 import type { ActorsFound } from './02-actors.ts';
+import { hostOf, partiesOf } from './events/actor.ts';
+import { datesSpeech, distance, sameClause } from './events/clause.ts';
+import { ADJECTIVAL, findTriggers, MEASURE_ORDER, ORDINALS, SUBSET_BEFORE, type Trigger } from './events/cues.ts';
+import { type Draft, mergeInto } from './events/merge.ts';
+import { findPlaces, type Place } from './events/places.ts';
+import { type Ctx, makeCtx } from './participation/context.ts';
 
 export interface EventInputs {
   readonly actors: ActorsFound;
@@ -8,6 +14,140 @@ export interface EventInputs {
 }
 
 /** Stage 7: talks, releases, aid access, ceasefires ... with actor, place, dates, quantity. */
-export function findEvents(_seg: Segmented, _in: EventInputs): Event[] {
-  return [];
+export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
+  const ctx = makeCtx(seg, inputs.actors);
+  const datesBy = bySentence(seg, inputs.dates);
+  const qtyBy = bySentence(seg, inputs.quantities);
+  const drafts: Draft[] = [];
+  for (const s of seg.sentences) {
+    if (isTitle(seg, s)) continue;
+    // A cue inside a name ("High Negotiations Committee") is no event.
+    const names = ctx.bySentence[s.index] ?? [];
+    const triggers = findTriggers(seg.text, s).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end));
+    const groups = groupTriggers(seg.text, triggers);
+    if (!groups.length) continue;
+    const places = findPlaces(seg.text, s);
+    for (const g of groups) {
+      const locs = places.filter((p) => p.locative || objectOf(seg.text, p, g.at(-1)!));
+      const place = owned(ctx, groups, g, locs, (p) => p) ?? places.find((p) => modifies(seg.text, p, g[0]!));
+      const dates = (datesBy[s.index] ?? []).filter((d) => !datesSpeech(seg.text, s.start, d.evidence[0]!.start));
+      const date = owned(ctx, groups, g, dates, (d) => d.evidence[0]!);
+      mergeInto(drafts, draftOf(ctx, s, g, place, date, quantityFor(seg.text, groups, g, qtyBy[s.index] ?? [])));
+    }
+  }
+  return drafts.map((d) => d.event);
+}
+
+/** A headline repeats what the report says below it: "Talks in Moscow to Focus on Aid". */
+function isTitle(seg: Segmented, s: Sentence): boolean {
+  const p = seg.paragraphs[s.paragraph];
+  return s.paragraph === 0 && seg.paragraphs.length > 1 && !!p && p.end === s.end && s.end - s.start < 140 && !/[.!?"”]$/.test(seg.text.slice(s.start, s.end));
+}
+
+function bySentence<T extends { sentence: number }>(seg: Segmented, items: readonly T[]): T[][] {
+  const out: T[][] = seg.sentences.map(() => []);
+  for (const x of items) out[x.sentence]?.push(x);
+  return out;
+}
+
+/** Cues of one type next to each other ("shelling and airstrikes") are one happening. */
+function groupTriggers(text: string, ts: Trigger[]): Trigger[][] {
+  const out: Trigger[][] = [];
+  for (const t of ts) {
+    const g = [...out].reverse().find((x) => x[0]!.type === t.type);
+    const last = g?.at(-1);
+    if (g && last && /^[\s,]*(?:(?:and|or|of|the|a|an)\s+)*(?:[\w-]+\s+){0,2}$/iu.test(text.slice(last.end, t.start)) && !/[;.]/.test(text.slice(last.end, t.start))) g.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+const spanOf = (g: Trigger[]): Span => ({ start: g[0]!.start, end: g.at(-1)!.end });
+
+/** "the Sochi summit", "the Geneva peace talks": a town written right before the cue ("Syria talks" names the topic). */
+function modifies(text: string, p: Place, t: Trigger): boolean {
+  return !p.country && p.end <= t.start && /^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}$/u.test(text.slice(p.end, t.start));
+}
+
+/** "the bombardment of Eastern Ghouta": the place the event is done to. */
+function objectOf(text: string, p: Place, t: Trigger): boolean {
+  return t.end <= p.start && /^\s+of\s+(?:the\s+)?$/iu.test(text.slice(t.end, p.start));
+}
+
+/**
+ * The item this cue group owns: a place or date belongs to the nearest cue before it (a
+ * phrase attaches to what it follows: "an offensive on Sunday in Ghouta"), else to the nearest
+ * cue after it ("On Sunday, ... attacked"); cues of every type compete, except adjectives
+ * ("the besieged town"), which take the nearest item without competing.
+ */
+function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T[], at: (x: T) => Span): T | undefined {
+  const text = ctx.text;
+  const mine = spanOf(g);
+  const adjective = ADJECTIVAL.has(g[0]!.type);
+  const rivals = groups.filter((x) => x === g || !ADJECTIVAL.has(x[0]!.type)).map((x) => ({ x, span: spanOf(x) }));
+  let best: T | undefined, bestD = Infinity;
+  for (const item of items) {
+    const xs = at(item);
+    if (!sameClause(text, xs, mine)) continue;
+    const d = distance(xs, mine);
+    if (d >= bestD) continue;
+    if (!adjective) {
+      const near = rivals.filter((r) => sameClause(text, xs, r.span));
+      const before = near.filter((r) => r.span.start < xs.start).sort((a, b) => b.span.end - a.span.end)[0];
+      const after = near.filter((r) => r.span.start >= xs.start).sort((a, b) => a.span.start - b.span.start)[0];
+      if ((before ?? after)?.x !== g) continue;
+      // Before its cue only when no other verb comes between ("On Sunday, X attacked").
+      if (!before && verbBetween(ctx, g[0]!, xs, mine)) continue;
+    }
+    best = item; bestD = d;
+  }
+  return best;
+}
+
+function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
+  const s = ctx.seg.sentences.find((x) => x.start <= t.start && t.start < x.end);
+  if (!s) return false;
+  return ctx.tokens(s.index).some((k) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB');
+}
+
+/** The count of the event: the first preferred measure, nearest; parts ("including three children") last. */
+function quantityFor(text: string, groups: Trigger[][], g: Trigger[], qs: readonly Quantity[]): Quantity | undefined {
+  const order = MEASURE_ORDER.get(g[0]!.type) ?? [];
+  const mine = spanOf(g);
+  const same = groups.filter((x) => x !== g && x[0]!.type === g[0]!.type).map(spanOf);
+  const ok = qs.filter((q) => {
+    const at = q.evidence[0]!;
+    return order.includes(q.measure) && sameClause(text, at, mine) && !same.some((r) => distance(at, r) < distance(at, mine));
+  });
+  const rank = (q: Quantity) => order.indexOf(q.measure) * 1e6 + (SUBSET_BEFORE.test(text.slice(Math.max(0, q.evidence[0]!.start - 15), q.evidence[0]!.start)) ? 5e5 : 0) + distance(q.evidence[0]!, mine);
+  return ok.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+const ROUND = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+round\b/iu;
+
+function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: DateMention, qty?: Quantity): Draft {
+  const type: EventType = g[0]!.type;
+  const span = spanOf(g);
+  const parties = partiesOf(ctx, s.index, g[0]!);
+  const host = type === 'talks' ? hostOf(ctx, s.index, g[0]!, ctx.text.slice(g[0]!.start, g[0]!.end)) : null;
+  const lead = host ?? parties[0];
+  const actor = lead ? ctx.actors.get(lead.actorId) : undefined;
+  let round: number | undefined;
+  if (type === 'talks') {
+    const near = ctx.text.slice(Math.max(s.start, span.start - 30), Math.min(s.end, span.end + 30));
+    const m = ROUND.exec(near);
+    if (m) round = ORDINALS[m[1]!.toLowerCase()];
+  }
+  const evidence: Span[] = [span];
+  const confidence = 0.5 + (place ? 0.1 : 0) + (date ? 0.1 : 0) + (actor ? 0.1 : 0);
+  const event: Event = {
+    type, sentence: s.index, evidence, confidence,
+    ...(actor ? { actor: actor.name, actorId: actor.id } : {}),
+    ...(place ? { place: place.name } : {}),
+    ...(date ? { start: date.start, end: date.end } : {}),
+    ...(qty ? { quantity: qty.value } : {}),
+    ...(round != null ? { round } : {}),
+    ...(host ? { host: ctx.actors.get(host.actorId)!.name } : {}),
+  };
+  return { event, parties: new Set(parties.map((p) => p.actorId)) };
 }

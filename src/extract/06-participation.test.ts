@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ActorKind } from '../domain/record.ts';
+import { segment } from './01-segment.ts';
+import { findParticipation } from './06-participation.ts';
+import { actorsByName } from './participation/fixtures.ts';
+
+type Spec = { name: string; kind: ActorKind; aliases?: string[] };
+const A = {
+  rebels: { name: 'Northern Front', kind: 'armed_group', aliases: ['NF'] },
+  council: { name: 'Unity Council', kind: 'organization', aliases: ['UC'] },
+  gov: { name: 'Caldorian government', kind: 'government' },
+  ruthenia: { name: 'Ruthenia', kind: 'state' },
+  vesna: { name: 'Vesna', kind: 'state' },
+  kortia: { name: 'Kortia', kind: 'state' },
+  mira: { name: 'Mira Hollis', kind: 'person' },
+  tomas: { name: 'Tomas Brand', kind: 'person' },
+  un: { name: 'United Nations', kind: 'international_org', aliases: ['UN'] },
+} satisfies Record<string, Spec>;
+
+interface Case { name: string; text: string; actors: Spec[]; want: [string, string, string?][] }
+
+// [actor, status, condition?]
+const cases: Case[] = [
+  { name: 'plain attend', text: 'The Northern Front will attend the peace talks in Vienna next week.', actors: [A.rebels], want: [['Northern Front', 'attend']] },
+  { name: 'coordinated subjects meet', text: 'Ruthenia, Vesna and Kortia will meet in Astana on Friday to discuss the truce.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend'], ['Kortia', 'attend']] },
+  { name: 'a lone subject of meet is not enough', text: 'Ruthenia will meet its obligations under the accord.', actors: [A.ruthenia], want: [] },
+  { name: 'host and guests', text: 'Mira Hollis hosted Tomas Brand at her residence for a summit on the border.', actors: [A.mira, A.tomas], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
+  { name: 'boycott', text: 'The Unity Council boycotted the second round of negotiations.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  { name: 'negated attend is a boycott', text: 'The UC will not take part in the conference in Doha.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  { name: 'passive boycott takes the agent', text: 'The first round of talks in Minsk was shunned by the Unity Council.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  {
+    name: 'condition in the next sentence, through a pronoun',
+    text: 'The first round of talks in Minsk was shunned by the Unity Council. It said it would take part only if the talks were to lead to new elections.',
+    actors: [A.council], want: [['Unity Council', 'boycott', 'only if the talks were to lead to new elections']],
+  },
+  { name: 'condition after the verb', text: 'The Northern Front said it would attend the talks on condition that prisoners are freed first.', actors: [A.rebels], want: [['Northern Front', 'attend', 'on condition that prisoners are freed first']] },
+  { name: 'invitation, passive', text: 'Vesna was invited to the conference, officials said.', actors: [A.vesna], want: [['Vesna', 'invited']] },
+  { name: 'asked to meet', text: 'The envoy said he was asking Ruthenia and Kortia to meet on 3 May, followed by a meeting with Vesna.', actors: [A.ruthenia, A.kortia, A.vesna], want: [['Ruthenia', 'invited'], ['Kortia', 'invited'], ['Vesna', 'invited']] },
+  { name: 'declined the invitation', text: 'Kortia declined the invitation to the summit.', actors: [A.kortia], want: [['Kortia', 'declined']] },
+  { name: 'undecided', text: 'The Northern Front has not decided whether to attend the conference.', actors: [A.rebels], want: [['Northern Front', 'undecided']] },
+  { name: 'not ruled out attending', text: 'The Unity Council has not definitively ruled out attending the congress in Sochi.', actors: [A.council], want: [['Unity Council', 'undecided']] },
+  { name: 'talks between', text: 'Talks last month between the Caldorian government and the UN led to a deal.', actors: [A.gov, A.un], want: [['Caldorian government', 'attend'], ['United Nations', 'attend']] },
+  { name: 'relative clause between subject and verb', text: 'Mira Hollis and Tomas Brand, who back the Caldorian government and the rebels respectively, are due to meet in Geneva.', actors: [A.mira, A.tomas, A.gov], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
+  { name: 'an actor after a preposition is no subject', text: 'Dozens of groups opposed to Mira Hollis will gather in Doha for talks.', actors: [A.mira], want: [] },
+  { name: 'join a war is not participation', text: 'Ruthenia joined the war in 2015.', actors: [A.ruthenia], want: [] },
+  { name: 'negotiate with', text: 'Rebel fighters are trying to negotiate with the Caldorian government.', actors: [A.gov], want: [['Caldorian government', 'attend']] },
+  { name: 'in talks', text: 'Ruthenia and Vesna are in talks to exchange prisoners.', actors: [A.ruthenia, A.vesna], want: [['Ruthenia', 'attend'], ['Vesna', 'attend']] },
+  { name: 'delegation', text: "Vesna's delegation arrived in Geneva on Sunday for the talks.", actors: [A.vesna], want: [['Vesna', 'attend']] },
+  { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
+];
+
+for (const c of cases) {
+  test(`participation: ${c.name}`, () => {
+    const seg = segment(c.text);
+    const found = findParticipation(seg, actorsByName(seg, c.actors), []);
+    const got = found.map((p) => [p.actor, p.status, ...(p.condition ? [p.condition] : [])]);
+    assert.deepEqual(got, c.want);
+    for (const p of found) for (const e of p.evidence) assert.ok(e.start >= 0 && e.end <= c.text.length && e.start < e.end);
+  });
+}
+
+test('participation: evidence points at the actor and the cue', () => {
+  const text = 'The Unity Council boycotted the talks.';
+  const seg = segment(text);
+  const [p] = findParticipation(seg, actorsByName(seg, [A.council]), []);
+  assert.equal(text.slice(p!.evidence[0]!.start, p!.evidence[0]!.end), 'Unity Council');
+  assert.equal(text.slice(p!.evidence[1]!.start, p!.evidence[1]!.end), 'boycotted');
+  assert.equal(p!.meeting, 'the talks');
+});

@@ -1,0 +1,128 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ActorKind, DateMention, Event, Measure, Quantity, Segmented } from '../domain/record.ts';
+import { segment } from './01-segment.ts';
+import { findEvents } from './07-events.ts';
+import { actorsByName } from './participation/fixtures.ts';
+import { sentenceIndexAt } from './text-utils.ts';
+
+type Spec = { name: string; kind: ActorKind; aliases?: string[] };
+const A = {
+  army: { name: 'Caldorian army', kind: 'government', aliases: ['the army'] },
+  rebels: { name: 'Northern Front', kind: 'armed_group' },
+  ruthenia: { name: 'Ruthenia', kind: 'state' },
+  un: { name: 'United Nations', kind: 'international_org', aliases: ['UN'] },
+} satisfies Record<string, Spec>;
+
+/** Stage 3 and 4 stand-ins: the dates and counts of a test sentence, written by hand. */
+function date(seg: Segmented, text: string, start: string, end = start): DateMention {
+  const at = seg.text.indexOf(text);
+  return { text, start, end, precision: 'day', sentence: sentenceIndexAt(seg, at), evidence: [{ start: at, end: at + text.length }], confidence: 1 };
+}
+function qty(seg: Segmented, text: string, value: number, measure: Measure): Quantity {
+  const at = seg.text.indexOf(text);
+  return { text, value, approx: 'exact', measure, sentence: sentenceIndexAt(seg, at), evidence: [{ start: at, end: at + text.length }], confidence: 1 };
+}
+
+type Want = Partial<Pick<Event, 'type' | 'actor' | 'place' | 'start' | 'end' | 'quantity' | 'round'>>;
+interface Case {
+  name: string; text: string; actors: Spec[];
+  dates?: [string, string, string?][]; qtys?: [string, number, Measure][];
+  want: Want[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'talks with round, place and dates',
+    text: 'Ruthenia will host a second round of talks in Vienna on Monday.',
+    actors: [A.ruthenia], dates: [['on Monday', '2020-03-02']],
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-03-02', end: '2020-03-02', round: 2 }],
+  },
+  {
+    name: 'the same round later only extends the dates',
+    text: 'A second round of talks opens in Vienna on Monday. The second round of talks is due to last until Thursday. The talks will focus on aid.',
+    actors: [], dates: [['on Monday', '2020-03-02'], ['until Thursday', '2020-03-05']],
+    want: [{ type: 'talks', place: 'Vienna', start: '2020-03-02', end: '2020-03-05', round: 2 }],
+  },
+  {
+    name: 'release with actor, count, place and dates',
+    text: 'Monitors said the Caldorian army had freed 120 detainees from a jail in Aleppo on May 3-5.',
+    actors: [A.army], dates: [['on May 3-5', '2020-05-03', '2020-05-05']], qtys: [['120 detainees', 120, 'released']],
+    want: [{ type: 'release', actor: 'Caldorian army', place: 'Aleppo', start: '2020-05-03', end: '2020-05-05', quantity: 120 }],
+  },
+  {
+    name: 'a release of a statement is no release',
+    text: 'The Caldorian army released a statement in Aleppo.',
+    actors: [A.army], want: [],
+  },
+  {
+    name: 'attack: place and date attach to the offensive, not the ceasefire after it',
+    text: 'The Caldorian army launched an offensive on Sunday in eastern Ghouta in defiance of a ceasefire brokered by the UN.',
+    actors: [A.army, A.un], dates: [['on Sunday', '2020-02-23']],
+    want: [
+      { type: 'attack', actor: 'Caldorian army', place: 'eastern Ghouta', start: '2020-02-23', end: '2020-02-23' },
+      { type: 'ceasefire', actor: 'United Nations' },
+    ],
+  },
+  {
+    name: 'a later mention that adds nothing is the same event',
+    text: 'The Northern Front shelled Idlib on Friday, killing 12 civilians. The shelling drew protests.',
+    actors: [A.rebels], dates: [['on Friday', '2020-01-10']], qtys: [['12 civilians', 12, 'killed']],
+    want: [{ type: 'attack', actor: 'Northern Front', place: 'Idlib', start: '2020-01-10', end: '2020-01-10', quantity: 12 }],
+  },
+  {
+    name: 'a mention with a new date is a new event',
+    text: 'Airstrikes hit Raqqa on Monday. More airstrikes hit Raqqa on Thursday.',
+    actors: [], dates: [['on Monday', '2020-01-06'], ['on Thursday', '2020-01-09']],
+    want: [{ type: 'attack', place: 'Raqqa', start: '2020-01-06', end: '2020-01-06' }, { type: 'attack', place: 'Raqqa', start: '2020-01-09', end: '2020-01-09' }],
+  },
+  {
+    name: 'two talks in one sentence keep their own places',
+    text: 'Rebel groups will gather in Doha for talks before the UN-led talks resume in Geneva on 28 June.',
+    actors: [A.un], dates: [['on 28 June', '2020-06-28']],
+    want: [{ type: 'talks', place: 'Doha' }, { type: 'talks', place: 'Geneva', start: '2020-06-28', end: '2020-06-28' }],
+  },
+  {
+    name: 'a date of saying is not the date of the event',
+    text: 'Ruthenia denied on Sunday that it had broken the truce in Idlib.',
+    actors: [A.ruthenia], dates: [['on Sunday', '2020-02-23']],
+    want: [{ type: 'ceasefire', place: 'Idlib' }],
+  },
+  {
+    name: 'displacement with its count',
+    text: 'The fighting has displaced 40,000 people in Hodeidah.',
+    actors: [], qtys: [['40,000 people', 40000, 'displaced']],
+    want: [{ type: 'displacement', place: 'Hodeidah', quantity: 40000 }],
+  },
+  {
+    name: 'withdrawal, but not from talks',
+    text: 'Ruthenia will withdraw its troops from northern Syria. The Northern Front withdrew from the talks.',
+    actors: [A.ruthenia, A.rebels],
+    want: [{ type: 'withdrawal', actor: 'Ruthenia', place: 'northern Syria' }, { type: 'talks', actor: 'Northern Front' }],
+  },
+  {
+    name: 'a town before the cue is the venue; a country is the topic',
+    text: 'The Sochi summit ended. Officials hope Yemen talks will resume.',
+    actors: [], want: [{ type: 'talks', place: 'Sochi' }],
+  },
+];
+
+const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));
+
+for (const c of cases) {
+  test(`events: ${c.name}`, () => {
+    const seg = segment(c.text);
+    const dates = (c.dates ?? []).map(([t, s, e]) => date(seg, t, s, e));
+    const quantities = (c.qtys ?? []).map(([t, v, m]) => qty(seg, t, v, m));
+    const got = findEvents(seg, { actors: actorsByName(seg, c.actors), dates, quantities });
+    assert.deepEqual(got.map(pick), c.want);
+    for (const e of got) for (const v of e.evidence) assert.ok(v.start >= 0 && v.end <= c.text.length && v.start < v.end);
+  });
+}
+
+test('events: evidence points at the cue', () => {
+  const text = 'The Northern Front shelled Idlib on Friday.';
+  const seg = segment(text);
+  const [e] = findEvents(seg, { actors: actorsByName(seg, [A.rebels]), dates: [], quantities: [] });
+  assert.equal(text.slice(e!.evidence[0]!.start, e!.evidence[0]!.end), 'shelled');
+});

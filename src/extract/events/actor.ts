@@ -1,0 +1,52 @@
+import type { Mention, Span } from '../../domain/record.ts';
+import type { Ctx } from '../participation/context.ts';
+import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
+import { sameClause } from './clause.ts';
+
+const HOSTED_BY = /^(?:[\s\w-]{0,30}?)\bhosted\s+by\b/iu;
+const BETWEEN = /^(?:\s+[\w’'-]+){0,5}?\s+(?:between|with)\s+/iu;
+const POSSESSOR = /['’]s\s+(?:[\w-]+\s+){0,2}$/u;
+
+/** Who hosts talks: "hosted by X", "X-hosted talks", "X hosted Y", "X plays host to". */
+export function hostOf(ctx: Ctx, sentence: number, trig: Span, verb: string): Mention | null {
+  if (/^(?:host|hosts|hosted|hosting|play|plays|played)\b/i.test(verb)) return subjectBefore(ctx, sentence, trig.start)?.mentions[0] ?? null;
+  const s = ctx.seg.sentences[sentence]!;
+  const after = ctx.text.slice(trig.end, s.end);
+  const by = HOSTED_BY.exec(after);
+  if (by) return objectAfter(ctx, sentence, trig.end + by[0].length)?.mentions[0] ?? null;
+  const before = ctx.text.slice(Math.max(s.start, trig.start - 40), trig.start);
+  const adj = /-(?:hosted|sponsored)\s+(?:[\w-]+\s+){0,2}$/u.exec(before);
+  if (adj) {
+    const at = trig.start - adj[0].length;
+    return (ctx.bySentence[sentence] ?? []).find((m) => m.end === at) ?? null;
+  }
+  return null;
+}
+
+/** The actors of an event: who hosts, attacks, releases; and for talks, everyone named as a party. */
+export function partiesOf(ctx: Ctx, sentence: number, trig: Span): Mention[] {
+  const s = ctx.seg.sentences[sentence]!;
+  const out: Mention[] = [];
+  const add = (ms: readonly Mention[] | undefined) => { for (const m of ms ?? []) if (!out.some((x) => x.actorId === m.actorId)) out.push(m); };
+  // "X's offensive"
+  const before = ctx.text.slice(Math.max(s.start, trig.start - 40), trig.start);
+  const poss = POSSESSOR.exec(before);
+  if (poss) {
+    const at = trig.start - poss[0].length;
+    add((ctx.bySentence[sentence] ?? []).filter((m) => m.end === at));
+  }
+  add(subjectBefore(ctx, sentence, trig.start)?.mentions);
+  add(agentAfter(ctx, sentence, trig.end)?.mentions);
+  const bw = BETWEEN.exec(ctx.text.slice(trig.end, s.end));
+  if (bw) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
+  if (!out.length) {
+    // The sentence's opening actor, when only its verb and the cue's words come between:
+    // "Government forces launched a fresh offensive".
+    const first = (ctx.bySentence[sentence] ?? [])[0];
+    const lead = first ? ctx.text.slice(s.start, first.start) : '';
+    const gap = first ? ctx.text.slice(first.end, trig.start) : '';
+    if (first && first.end <= trig.start && /^(?:\W*(?:the|a|an)?\s*)$/iu.test(lead)
+      && gap.trim().split(/\s+/).length <= 8 && !/[,;:–—]|\b(?:whether|that|which|who|if|because|although|while|when|to|of)\b/iu.test(gap)) add([first]);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { EventType, Measure, Span } from '../../domain/record.ts';
+import lex from '../lexicon/event-cues.json' with { type: 'json' };
+import { compilePattern, phraseRegex } from '../participation/patterns.ts';
+
+interface TypeCues {
+  readonly type: EventType;
+  readonly phrases: RegExp | null;
+  readonly verbs: RegExp[];
+  readonly exclude: RegExp | null;
+  readonly requires: RegExp | null;
+  readonly notFollowedBy: RegExp | null;
+  readonly notAfter: RegExp | null;
+  readonly measures: ReadonlySet<Measure>;
+  readonly adjectival: boolean;
+}
+
+type Entry = { phrases: string[]; verbs: string[]; adjectival?: boolean; exclude?: string[]; requires?: string[]; notFollowedBy?: string[]; notAfter?: string[]; measures: string[] };
+
+const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map(([type, e]) => ({
+  type: type as EventType,
+  phrases: e.phrases.length ? phraseRegex(e.phrases) : null,
+  verbs: e.verbs.map((v) => compilePattern(v, true, lex.irregular)),
+  exclude: e.exclude?.length ? phraseRegex(e.exclude) : null,
+  requires: e.requires?.length ? phraseRegex(e.requires, 'iu') : null,
+  notFollowedBy: e.notFollowedBy?.length ? new RegExp(`^\\s+(?:${e.notFollowedBy.map((p) => p.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'iu') : null,
+  notAfter: e.notAfter?.length ? new RegExp(`\\b(?:${e.notAfter.join('|')})\\s+$`, 'iu') : null,
+  measures: new Set(e.measures as Measure[]),
+  adjectival: !!e.adjectival,
+}));
+
+export const MEASURES: ReadonlyMap<EventType, ReadonlySet<Measure>> = new Map(TYPES.map((t) => [t.type, t.measures]));
+/** Types whose cue is an adjective inside a noun phrase ("the besieged town"): they share, not take. */
+export const ADJECTIVAL: ReadonlySet<EventType> = new Set(TYPES.filter((t) => t.adjectival).map((t) => t.type));
+/** Measures in order of preference: the first one found counts the event. */
+export const MEASURE_ORDER: ReadonlyMap<EventType, readonly Measure[]> = new Map(Object.entries(lex.types as Record<string, Entry>).map(([k, e]) => [k as EventType, e.measures as Measure[]]));
+export const SUBSET_BEFORE = new RegExp(`\\b(?:${lex.subsetBefore.join('|')})\\s+$`, 'iu');
+export const ORDINALS: Readonly<Record<string, number>> = lex.ordinals;
+
+export interface Trigger extends Span { readonly type: EventType; readonly verb: boolean }
+
+function spans(re: RegExp, slice: string, base: number): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ start: base + m.index, end: base + m.index + m[0].length });
+  return out;
+}
+
+/** Event cues in one sentence; where cues overlap the longest wins. */
+export function findTriggers(text: string, s: Span): Trigger[] {
+  const slice = text.slice(s.start, s.end);
+  const all: Trigger[] = [];
+  for (const t of TYPES) {
+    if (t.requires) { t.requires.lastIndex = 0; if (!t.requires.test(slice)) continue; }
+    const excluded = t.exclude ? spans(t.exclude, slice, s.start) : [];
+    const found = [
+      ...(t.phrases ? spans(t.phrases, slice, s.start).map((x) => ({ ...x, verb: false })) : []),
+      ...t.verbs.flatMap((re) => spans(re, slice, s.start).map((x) => ({ ...x, verb: true }))),
+    ];
+    for (const f of found) {
+      if (excluded.some((e) => e.start <= f.start && f.end <= e.end)) continue;
+      if (t.notFollowedBy?.test(text.slice(f.end, s.end))) continue;
+      if (t.notAfter?.test(text.slice(Math.max(s.start, f.start - 20), f.start))) continue;
+      all.push({ ...f, type: t.type });
+    }
+  }
+  all.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Trigger[] = [];
+  for (const t of all) if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t);
+  return kept.sort((a, b) => a.start - b.start);
+}

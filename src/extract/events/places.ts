@@ -1,0 +1,35 @@
+import type { Span } from '../../domain/record.ts';
+import places from '../lexicon/places.json' with { type: 'json' };
+
+export interface Place extends Span { readonly name: string; readonly locative: boolean; readonly country: boolean }
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+const cap = (w: string): string => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${esc(w.slice(1))}`;
+const COUNTRIES = new Set(places.countries);
+const NAMES = [...places.venues, ...places.cities, ...places.countries].sort((a, b) => b.length - a.length).map(esc).join('|');
+const COMPASS = places.compass.sort((a, b) => b.length - a.length).map(cap).join('|');
+const NOUNS = places.placeNouns.join('|');
+/** A known place, perhaps with a compass word ("eastern Ghouta"); or "the city of Xyz". */
+const PLACE = new RegExp(
+  `(?<![\\w’'-])(?:((?:(?:${COMPASS})\\s+)?(?:${NAMES}))(?:\\s+province)?|(?<=\\b(?:${NOUNS})\\s+of\\s+)((?:[A-Z][\\w’'-]+)(?:\\s+(?:al-)?[A-Z][\\w’'-]+){0,2}))(?![\\w-])`,
+  'gu',
+);
+/** What makes a name a location here: "in", "at", "near" ... or a verb of force ("shelled Idlib"), perhaps through "the resort of". */
+const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?$/iu;
+
+/** Places named in a stretch of text, each marked as located by a preposition or not. */
+export function findPlaces(text: string, within: Span): Place[] {
+  const slice = text.slice(within.start, within.end);
+  const out: Place[] = [];
+  PLACE.lastIndex = 0;
+  for (let m = PLACE.exec(slice); m; m = PLACE.exec(slice)) {
+    const name = (m[1] ?? m[2])!;
+    const start = within.start + m.index;
+    const before = slice.slice(Math.max(0, m.index - 60), m.index);
+    // "an ally of Russia" does not locate anything: "of" counts only after a place noun.
+    const loc = LOC_BEFORE.exec(before);
+    const locative = !!loc && (!/^of\b/i.test(loc[0]) || new RegExp(`\\b(?:${NOUNS})\\s+of\\s+$`, 'i').test(before));
+    out.push({ start, end: start + m[0].length, name, locative: locative || !!m[2], country: COUNTRIES.has(name) });
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { Mention, Span } from '../../domain/record.ts';
+import lex from '../lexicon/participation-cues.json' with { type: 'json' };
+import type { Ctx } from './context.ts';
+import { type Cue, namesMeeting } from './cues.ts';
+import { agentAfter, clauseAgent, lightGap, objectAfter, subjectBefore } from './groups.ts';
+import { pronounBefore, resolvePronoun } from './pronouns.ts';
+
+/** One actor given a status by one cue. */
+export interface Claim {
+  readonly cue: Cue;
+  readonly cueSpan: Span;
+  readonly mention: Mention;
+  readonly status: Cue['status'];
+  readonly viaPronoun: boolean;
+}
+
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$/iu;
+const NEGATION_BEFORE = /(?:\bnot|n['’]t|\bnever|\bno longer|\bnor)\s+(?:[\w-]+\s+){0,2}$/iu;
+const MEETING_IN = /\b(?:talks|negotiations|consultations|round|summit|dialogue|meeting|conference|congress)\b/iu;
+const OBJECT_WINDOW = /^(?:\s+[\w’'-]+){1,7}/u;
+const DETERMINED = /^\s+(?:the|a|an|its|their|his|her|this|that)\s+/iu;
+
+/** "opposition leaders" are several people: enough for a meeting. */
+const PLURAL = new RegExp(`\\b(?:${lex.pluralNouns.join('|')})$`, 'iu');
+const VAGUE = new RegExp(`\\b(?:${lex.vagueBefore.join('|')})\\s+$`, 'iu');
+/** "some opposition figures" names no one in particular. */
+const vague = (ctx: Ctx, m: Mention): boolean => m.via === 'description' && VAGUE.test(ctx.text.slice(Math.max(0, m.start - 12), m.start));
+
+/** Is the cue about a meeting, as its lexicon entry requires? */
+function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
+  if (cue.meeting === 'none') return true;
+  const s = ctx.seg.sentences[sentence]!;
+  const rest = ctx.text.slice(span.end, s.end);
+  const window = OBJECT_WINDOW.exec(rest)?.[0] ?? '';
+  if (namesMeeting(window)) return true;
+  if (cue.meeting === 'object') return false;
+  // An object that is not a meeting ("attended the funeral") rules the cue out.
+  const endsInPreposition = /\s(?:in|at|for|to)$/iu.test(ctx.text.slice(span.start, span.end));
+  if (!endsInPreposition && DETERMINED.test(rest) && !/^\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in)\b/.test(rest)) return false;
+  for (let i = Math.max(0, sentence - 1); i <= Math.min(ctx.seg.sentences.length - 1, sentence + 1); i++) {
+    const x = ctx.seg.sentences[i]!;
+    if (namesMeeting(ctx.text.slice(x.start, x.end))) return true;
+  }
+  return false;
+}
+
+function isPassive(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
+  if (!cue.verb) return false;
+  const word = ctx.text.slice(span.start, span.end).split(/\s+/)[0]!.toLowerCase();
+  if (!/(?:ed|en|met|held|shunned|sat)$/.test(word)) return false;
+  const from = ctx.seg.sentences[sentence]!.start;
+  return PASSIVE_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 30), span.start));
+}
+
+/** The claims one cue match makes: who is given which status. */
+export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recent: ReadonlySet<string>): Claim[] {
+  if (!meetingOk(ctx, sentence, cue, span)) return [];
+  // "attend a press conference": a cue that names a meeting must name a real one.
+  if (cue.meeting === 'none' && !cue.roles.includes('object') && !namesMeeting(ctx.text.slice(span.start, span.end)) && MEETING_IN.test(ctx.text.slice(span.start, span.end))) return [];
+  const from = ctx.seg.sentences[sentence]!.start;
+  const negated = NEGATION_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 40), span.start));
+  const status = negated ? (cue.negated !== undefined ? cue.negated : cue.status === 'attend' ? 'boycott' : null) : cue.status;
+  if (!status) return [];
+  const passive = isPassive(ctx, sentence, cue, span);
+  const out: Claim[] = [];
+  const add = (ms: readonly Mention[], viaPronoun = false) => {
+    for (const m of ms) if (!vague(ctx, m) && !out.some((c) => c.mention.actorId === m.actorId)) out.push({ cue, cueSpan: span, mention: m, status, viaPronoun });
+  };
+  let subjectCount = 0, objectCount = 0;
+  for (const role of cue.roles) {
+    if (role === 'possessor') {
+      const m = (ctx.bySentence[sentence] ?? []).find((x) => x.end === span.start || (x.end < span.start && /^\s*$/.test(ctx.text.slice(x.end, span.start))));
+      if (m) add([m]);
+      continue;
+    }
+    if (role === 'agent') {
+      const g = clauseAgent(ctx, sentence, span.start);
+      if (g) { add(g.mentions); subjectCount += g.mentions.length; }
+      continue;
+    }
+    const wantsSubjectSlot = (role === 'subject') !== passive;
+    if (wantsSubjectSlot) {
+      const g = subjectBefore(ctx, sentence, span.start);
+      const p = pronounBefore(ctx, sentence, span.start, (s, a, b) => lightGap(ctx, s, a, b));
+      if (p && (!g || p.start > g.end)) {
+        const m = resolvePronoun(ctx, sentence, p.start, p.word, recent);
+        if (m) { add([{ ...m, start: p.start, end: p.end, sentence }], true); subjectCount++; }
+      } else if (g) { add(g.mentions); subjectCount += g.mentions.reduce((n, m) => n + (PLURAL.test(m.text) ? 2 : 1), 0); }
+    } else {
+      const g = passive ? agentAfter(ctx, sentence, span.end) : objectAfter(ctx, sentence, span.end);
+      if (!g) continue;
+      if (cue.then && !cue.then.test(ctx.text.slice(g.end, ctx.seg.sentences[sentence]!.end))) continue;
+      add(g.mentions); objectCount += g.mentions.length;
+    }
+  }
+  if (cue.then && objectCount === 0) return [];
+  // "X will meet" alone says nothing: a meeting needs two sides.
+  if (cue.mutual && subjectCount + objectCount < 2) return [];
+  return out;
+}

@@ -1,0 +1,54 @@
+import type { Mention } from '../../domain/record.ts';
+import { type Ctx, isPersonKind } from './context.ts';
+
+const PRONOUN = /(?<![\w’'-])(it|they|he|she|we)\s*$/iu;
+
+/** A subject pronoun written right before `at` (with light words between), or null. */
+export function pronounBefore(ctx: Ctx, sentence: number, at: number, light: (s: number, a: number, b: number) => boolean): { word: string; start: number; end: number } | null {
+  const from = ctx.seg.sentences[sentence]!.start;
+  const window = ctx.text.slice(Math.max(from, at - 80), at);
+  const base = at - window.length;
+  const re = /(?<![\w’'-])(it|they|he|she|we)(?![\w’'-])/giu;
+  let best: { word: string; start: number; end: number } | null = null;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const start = base + m.index, end = start + m[0].length;
+    if (light(sentence, end, at)) { best = { word: m[1]!.toLowerCase(), start, end }; break; }
+  }
+  return best && PRONOUN.test(ctx.text.slice(from, best.end)) ? best : null;
+}
+
+const compatible = (ctx: Ctx, word: string, m: Mention): boolean => {
+  const person = isPersonKind(ctx.actors.get(m.actorId));
+  return word === 'he' || word === 'she' ? person : word === 'we' ? true : !person;
+};
+
+/**
+ * The actor a pronoun stands for: the speaker of the quote it sits in when compatible; else an
+ * actor recently given a status (salience), else the nearest compatible mention before it,
+ * within this sentence and the two before.
+ */
+export function resolvePronoun(ctx: Ctx, sentence: number, at: number, word: string, recent: ReadonlySet<string>): Mention | null {
+  for (const q of ctx.quotes) {
+    const ev = q.evidence[0];
+    if (!ev || !q.speakerId || at < ev.start || at >= ev.end) continue;
+    const sp = ctx.actors.get(q.speakerId);
+    if (!sp) continue;
+    const person = sp.kind === 'person';
+    const fits = word === 'we' || ((word === 'he' || word === 'she') === person);
+    if (fits) {
+      const m = q.evidence.slice(1).find((e) => e.end <= at);
+      return { actorId: sp.id, text: sp.name, sentence, start: m?.start ?? at, end: m?.end ?? at + word.length, via: 'pronoun' };
+    }
+  }
+  let nearest: Mention | null = null;
+  for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
+    const ms = ctx.bySentence[s] ?? [];
+    for (let i = ms.length - 1; i >= 0; i--) {
+      const m = ms[i]!;
+      if (m.end > at || !compatible(ctx, word, m)) continue;
+      if (recent.has(m.actorId)) return m;
+      nearest ??= m;
+    }
+  }
+  return nearest;
+}
