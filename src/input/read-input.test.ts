@@ -12,6 +12,7 @@ const refused: [name: string, bytes: Buffer, ext: string, code: ErrorCode, messa
   ['NUL bytes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), '.txt', 'BINARY_INPUT', /binary/],
   ['invalid UTF-8', Buffer.concat([b('Talks in Gen'), Buffer.from([0xe8, 0x76]), b('e.')]), '.txt', 'INVALID_UTF8', /not valid UTF-8 \(first bad byte at offset 12\)/],
   ['too large', Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61), '.txt', 'TOO_LARGE', /over the 5 MB limit/],
+  ['UTF-16', Buffer.from('\uFEFFTalks resumed.', 'utf16le'), '.txt', 'INVALID_UTF8', /is UTF-16 text; save it as UTF-8/],
   ['a PDF', b('%PDF-1.4 ...'), '.pdf', 'UNSUPPORTED_TYPE', /is a PDF document/],
   ['HTML with no article', b('<html><body><nav><a>Home</a></nav></body></html>'), '.html', 'NO_ARTICLE_TEXT', /no article text/],
   ['French', b('Les deux délégations se sont rencontrées mardi à Genève et ont accepté de se revoir.'), '.txt', 'UNSUPPORTED_LANGUAGE', /is in French/],

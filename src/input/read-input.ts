@@ -81,12 +81,15 @@ export function decodeInput(bytes: Buffer, source: string, ext: string): InputDo
     throw new ParleyError('UNSUPPORTED_TYPE', `is ${kind} (${ext}); parley reads plain text (.txt, .md) and HTML pages`, source);
   }
   if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) throw new ParleyError('EMPTY_INPUT', 'is empty', source);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ParleyError('INVALID_UTF8', 'is UTF-16 text; save it as UTF-8', source);
+  }
   if (looksBinary(bytes)) throw new ParleyError('BINARY_INPUT', 'is a binary file, not text', source);
   let raw: string;
   try {
     raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new ParleyError('INVALID_UTF8', `is not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`, source);
+    throw new ParleyError('INVALID_UTF8', `is not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)}); save it as UTF-8`, source);
   }
   const id = source === '-' ? 'stdin' : basename(source).replace(/\.[^.]+$/, '');
   const isHtml = HTML_EXT.has(ext) || LOOKS_HTML.test(raw.slice(0, 4096));

@@ -27,7 +27,7 @@ const cases: [name: string, file: string, what: RegExp, exit: number][] = [
   ['empty file', fx.path('empty.txt'), /: is empty$/, 4],
   ['blank file', fx.path('blank.txt'), /: is empty$/, 4],
   ['binary file', fx.path('blob.txt'), /: is a binary file, not text$/, 4],
-  ['invalid UTF-8', fx.path('latin1.txt'), /: is not valid UTF-8 \(first bad byte at offset 20\)$/, 4],
+  ['invalid UTF-8', fx.path('latin1.txt'), /: is not valid UTF-8 \(first bad byte at offset 20\); save it as UTF-8$/, 4],
   ['file over 5 MB', big.path('big.txt'), /: is 5\.1 MB, over the 5 MB limit for one report$/, 4],
   ['HTML with no article text', fx.path('menus.html'), /: is an HTML page with no article text$/, 4],
   ['text in French', fx.path('french.txt'), /: is in French; only English is extracted for now$/, 4],
