@@ -75,7 +75,10 @@ function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], 
     }
     for (const o of orgs) {
       const lead = text.slice(clause.start, o.start).toLowerCase();
-      const roleWord = lead.match(/[\p{L}-]+/gu)?.reverse().find((x) => ROLE_NOUNS.has(x) || ROLE_NOUNS.has(x.replace(/s$/, '')));
+      // "an SNC member" (role right after the name) before "a spokesman for the SNC" (role before it).
+      const next = /^\s+([\p{L}-]+)/u.exec(text.slice(o.end, clause.end))?.[1]?.toLowerCase();
+      const roleWord = next && ROLE_NOUNS.has(next) ? next
+        : lead.match(/[\p{L}-]+/gu)?.reverse().find((x) => ROLE_NOUNS.has(x) || ROLE_NOUNS.has(x.replace(/s$/, '')));
       const role = roleWord ? roleWord.replace(/^(head|lead|chair|direct|found)s$/, '$1') : undefined;
       const tail = lead.slice(-60);
       const tense: Affiliation['tense'] = /\b(?:former|ex-|previously|once|formerly)\b/.test(tail.split(/\b(?:now|and|who|currently|but)\b/).at(-1)!) ? 'former'

@@ -27,7 +27,8 @@ export function nextWord(words: readonly Word[], w: Word): Word | undefined {
 export function locativeBefore(words: readonly Word[], first: Word): boolean {
   // "in Washington, Brussels and London": walk back over a list of names to its preposition.
   let k = first.i - 1;
-  while (k >= 0 && k > first.i - 10 && words[k]!.sentence === first.sentence && (words[k]!.cap || words[k]!.lc === 'and' || words[k]!.lc === 'or') && !words[k]!.poss) k--;
+  while (k >= 0 && k > first.i - 10 && words[k]!.sentence === first.sentence && !words[k]!.poss
+    && (words[k]!.cap || words[k]!.lc === 'and' || words[k]!.lc === 'or' || (words[k]!.lc === 'the' && words[k + 1]?.cap))) k--;
   if (k < first.i - 1 && k >= 0 && words[k]!.sentence === first.sentence && LOCATIVES.has(words[k]!.lc) && words[k + 1]!.joined) return true;
   const p = prevWord(words, first);
   if (!p) return false;

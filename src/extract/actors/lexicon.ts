@@ -128,3 +128,7 @@ export const GIVEN_NAMES = new Set(derived.givenNames.filter((g) => !placeWords.
 
 /** Names, capitals and adjectives of states: never part of a person's name. */
 export const PLACE_WORDS: ReadonlySet<string> = placeWords;
+
+/** The state whose separate government an id names ("syrian-gov" → Syria). */
+export const STATE_OF_GOVERNMENT = new Map<string, LexActor>();
+for (const a of ACTORS.values()) if (a.government) STATE_OF_GOVERNMENT.set(a.government, a);

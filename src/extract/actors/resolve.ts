@@ -2,7 +2,7 @@ import type { Word } from './words.ts';
 import type { Hit } from './match.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
-import { ACTORS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, type Key } from './lexicon.ts';
+import { ACTORS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, STATE_OF_GOVERNMENT, type Key } from './lexicon.ts';
 import { capitalActs, locativeBefore, nextWord, peopleActs } from './context.ts';
 
 const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
@@ -44,8 +44,8 @@ export function linkAcronyms(text: string, words: readonly Word[], cands: Cand[]
   // Definitions after a known mention, or after an unknown capitalised name whose initials match.
   for (const w of words) {
     if (!w.allCaps) continue;
-    const open = text.lastIndexOf('(', w.start);
-    if (open < 0 || w.start - open > 2 || text[w.end] !== ')') continue;
+    const open = text[w.start - 1] === '(' ? w.start - 1 : text[w.start - 2] === '(' ? w.start - 2 : -1;
+    if (open < 0 || text[w.end] !== ')') continue;
     const m = ACR.exec(text.slice(open - 1, w.end + 1));
     if (!m) continue;
     let before = open;
@@ -117,10 +117,7 @@ export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
   for (const c of cands) {
     let a = ACTORS.get(c.target);
     if (!a) continue;
-    if (a.kind === 'government') {
-      const st = [...ACTORS.values()].find((s) => s.government === a!.id);
-      if (st) a = st;
-    }
+    if (a.kind === 'government') a = STATE_OF_GOVERNMENT.get(a.id) ?? a;
     if (a.kind === 'state') weight.set(a.id, (weight.get(a.id) ?? 0) + 1);
   }
   const top = [...weight].sort((x, y) => y[1] - x[1])[0];

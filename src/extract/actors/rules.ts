@@ -151,6 +151,9 @@ function speechAround(text: string, words: readonly Word[], first: Word, last: W
 // "Turkey's foreign minister, Mevlüt Çavuşoğlu," / "the US national security adviser, HR McMaster,"
 const ROLE_COMMA = /\b((?:[\p{L}’'-]+\s+){0,3}(?:minister|president|envoy|ambassador|adviser|advisor|spokesman|spokeswoman|spokesperson|chancellor|secretary|commander|chief|leader|negotiator|mediator|director|head|premier|king|emir|general|official|representative|coordinator|chairman|founder|analyst|researcher)(?:\s+(?:for|to|of|on|at)\s+(?:the\s+)?[\p{Lu}][\p{L}’'-]*)?)\s*,\s*$/u;
 function roleBefore(text: string, first: Word): string | null {
+  let k = first.start - 1;
+  while (k > 0 && text.charCodeAt(k) === 32) k--;
+  if (text[k] !== ',') return null;
   const m = ROLE_COMMA.exec(text.slice(Math.max(0, first.start - 80), first.start));
   return m ? m[1]!.trim() : null;
 }

@@ -22,9 +22,38 @@ export interface Word {
 
 // Dotted abbreviations (U.S., U.N.), or letters/digits with inner hyphens and apostrophes.
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-const POSS = /['’]s$/i;
 
-export const straight = (s: string): string => s.replace(/[’‘]/g, "'");
+export const straight = (s: string): string => (s.indexOf('’') >= 0 || s.indexOf('‘') >= 0 ? s.replace(/[’‘]/g, "'") : s);
+
+const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return UPPER.test(s);
+}
+function hasLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER.test(s);
+  }
+  return false;
+}
+/** Only spaces, after at most one apostrophe ("Workers' Party"). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  let i = from;
+  const a = text.charCodeAt(i);
+  if (a === 39 || a === 0x2019) i++;
+  if (i >= to) return false;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
 
 /** All words of the text, in order, each with its sentence index. */
 export function wordsOf(seg: Segmented): Word[] {
@@ -35,22 +64,23 @@ export function wordsOf(seg: Segmented): Word[] {
   let prevSentence = -1;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let start = m.index;
+    const start = m.index;
     let raw = m[0];
     while (si < sentences.length - 1 && start >= sentences[si]!.end) si++;
     let poss = false;
-    if (raw.length > 2 && POSS.test(raw)) { raw = raw.slice(0, -2); poss = true; }
+    const n = raw.length;
+    if (n > 2 && (raw.charCodeAt(n - 1) === 115 || raw.charCodeAt(n - 1) === 83) && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019)) {
+      raw = raw.slice(0, -2);
+      poss = true;
+    }
     const end = start + raw.length;
-    const gap = prevEnd >= 0 ? text.slice(prevEnd, start) : '';
     const sameSentence = prevSentence === si;
-    const joined = sameSentence && prevEnd >= 0 && /^['’]?[ \t\u00a0]+$/.test(gap);
-    const first = !sameSentence;
-    const cap = /^\p{Lu}/u.test(raw);
-    const allCaps = cap && raw.length >= 2 && !/\p{Ll}/u.test(raw);
-    out.push({ start, end, text: raw, lc: straight(raw.toLowerCase()), sentence: si, i: out.length, poss, cap, allCaps, joined, first });
+    const joined = sameSentence && prevEnd >= 0 && spacesOnly(text, prevEnd, start);
+    const cap = isCap(raw);
+    const allCaps = cap && raw.length >= 2 && !hasLower(raw);
+    out.push({ start, end, text: raw, lc: straight(raw.toLowerCase()), sentence: si, i: out.length, poss, cap, allCaps, joined, first: !sameSentence });
     prevEnd = m.index + m[0].length;
     prevSentence = si;
-    start = end;
   }
   return out;
 }

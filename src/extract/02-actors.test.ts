@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from './01-segment.ts';
+import { actorAt, findActors, mentionsInSentence } from './02-actors.ts';
+import type { ActorKind, Mention } from '../domain/record.ts';
+
+/** An expected mention: its text (the n-th occurrence, default first), the actor's name and kind, how it refers. */
+type M = { text: string; nth?: number; actor: string; kind: ActorKind; via: Mention['via'] };
+
+const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] = [
+  {
+    name: 'states acting, a capital as subject, a capital as a place',
+    text: 'Norway and Qatar hosted the meeting in Oslo. Ankara says it will not attend.',
+    mentions: [
+      { text: 'Norway', actor: 'Norway', kind: 'state', via: 'name' },
+      { text: 'Qatar', actor: 'Qatar', kind: 'state', via: 'name' },
+      { text: 'Ankara', actor: 'Turkey', kind: 'state', via: 'metonym' },
+    ],
+    absent: ['Oslo'],
+  },
+  {
+    name: 'a state that only locates is no actor',
+    text: 'Shelling resumed in Yemen and in northern Syria overnight.',
+    mentions: [],
+    absent: ['Yemen', 'Syria'],
+  },
+  {
+    name: 'the government of a state at civil war, its metonyms and generic references',
+    text: 'The Syrian regime rejected the plan. Damascus has demanded guarantees, and government forces kept shelling.',
+    mentions: [
+      { text: 'Syrian regime', actor: 'Syrian government', kind: 'government', via: 'alias' },
+      { text: 'Damascus', actor: 'Syrian government', kind: 'government', via: 'metonym' },
+      { text: 'government forces', actor: 'Syrian government', kind: 'government', via: 'description' },
+    ],
+  },
+  {
+    name: 'acronym defined in brackets, then used alone',
+    text: 'The Free Lawyers Association (FLA) filed a complaint. The FLA said it would appeal.',
+    mentions: [
+      { text: 'Free Lawyers Association', actor: 'Free Lawyers Association', kind: 'organization', via: 'name' },
+      { text: 'FLA', nth: 1, actor: 'Free Lawyers Association', kind: 'organization', via: 'acronym' },
+    ],
+  },
+  {
+    name: 'person by title, then by surname; organisation by its head word',
+    text: 'Foreign Minister Karim Haddad met members of the Coastal Reconciliation Council. Haddad said little.',
+    mentions: [
+      { text: 'Karim Haddad', actor: 'Karim Haddad', kind: 'person', via: 'name' },
+      { text: 'Coastal Reconciliation Council', actor: 'Coastal Reconciliation Council', kind: 'organization', via: 'name' },
+      { text: 'Haddad', nth: 1, actor: 'Karim Haddad', kind: 'person', via: 'surname' },
+    ],
+  },
+  {
+    name: 'monitors and armed groups by head word and gazetteer',
+    text: 'The Desert Rights Observatory said Isis fighters attacked a post held by the Southern Hawks Brigade.',
+    mentions: [
+      { text: 'Desert Rights Observatory', actor: 'Desert Rights Observatory', kind: 'monitor', via: 'name' },
+      { text: 'Isis', actor: 'Islamic State', kind: 'armed_group', via: 'alias' },
+      { text: 'Southern Hawks Brigade', actor: 'Southern Hawks Brigade', kind: 'armed_group', via: 'name' },
+    ],
+  },
+  {
+    name: 'international bodies and a person with a role before the comma',
+    text: 'The UN envoy for Libya, Lorenzo Batti, briefed the security council on Tuesday.',
+    mentions: [
+      { text: 'UN', actor: 'United Nations', kind: 'international_org', via: 'acronym' },
+      { text: 'Lorenzo Batti', actor: 'Lorenzo Batti', kind: 'person', via: 'name' },
+      { text: 'security council', actor: 'UN security council', kind: 'international_org', via: 'alias' },
+    ],
+  },
+  {
+    name: 'people nouns name the state only as "the X"',
+    text: 'The Russians and Iranians objected. Many Russians travel abroad.',
+    mentions: [
+      { text: 'Russians', actor: 'Russia', kind: 'state', via: 'alias' },
+      { text: 'Iranians', actor: 'Iran', kind: 'state', via: 'alias' },
+    ],
+  },
+  {
+    name: 'a capital in a list after a preposition stays a place',
+    text: 'The envoy has lobbied in Paris, Berlin and London for more aid.',
+    mentions: [],
+    absent: ['Paris', 'Berlin', 'London'],
+  },
+  {
+    name: 'possessive inside a gazetteer name',
+    text: 'Fighters of the People’s Protection Units withdrew.',
+    mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],
+  },
+];
+
+for (const c of cases) {
+  test(`actors: ${c.name}`, () => {
+    const found = findActors(segment(c.text));
+    const got = found.mentions.map((m) => {
+      const a = found.actors.find((x) => x.id === m.actorId)!;
+      return { start: m.start, end: m.end, actor: a.name, kind: a.kind, via: m.via };
+    });
+    const want = c.mentions.map((m) => {
+      let at = -1;
+      for (let k = 0; k <= (m.nth ?? 0); k++) at = c.text.indexOf(m.text, at + 1);
+      assert.ok(at >= 0, `test text lacks ${m.text}`);
+      return { start: at, end: at + m.text.length, actor: m.actor, kind: m.kind, via: m.via };
+    });
+    for (const w of want) assert.ok(got.some((g) => JSON.stringify(g) === JSON.stringify(w)), `missing ${JSON.stringify(w)} in ${JSON.stringify(got)}`);
+    for (const a of c.absent ?? []) assert.ok(!got.some((g) => c.text.slice(g.start, g.end) === a), `${a} should not be a mention`);
+    if (!c.mentions.length) assert.deepEqual(got, []);
+    for (const m of found.mentions) assert.equal(c.text.slice(m.start, m.end), m.text);
+  });
+}
+
+test('actors: apposition gives description and affiliations, former and current', () => {
+  const text = 'Leila Moussa, a former SNC member who now heads the Union of Free Engineers, said the talks were useful.';
+  const found = findActors(segment(text));
+  const p = found.actors.find((a) => a.name === 'Leila Moussa');
+  assert.ok(p, JSON.stringify(found.actors.map((a) => a.name)));
+  assert.equal(p.kind, 'person');
+  assert.match(p.description ?? '', /^a former SNC member/);
+  const by = Object.fromEntries(p.affiliations.map((a) => [a.organization, a]));
+  assert.equal(by['Syrian National Coalition']?.tense, 'former');
+  assert.equal(by['Syrian National Coalition']?.role, 'member');
+  assert.equal(by['Union of Free Engineers']?.tense, 'current');
+  assert.equal(by['Union of Free Engineers']?.role, 'head');
+});
+
+test('actors: aliases are the forms as written, evidence every mention', () => {
+  const text = 'Russia vetoed the draft. Moscow has said it will table its own. Russian forces stayed.';
+  const found = findActors(segment(text));
+  const ru = found.actors.find((a) => a.name === 'Russia')!;
+  assert.deepEqual(ru.aliases, ['Moscow', 'Russian forces']);
+  assert.equal(ru.evidence.length, 3);
+  assert.equal(ru.kind, 'state');
+});
+
+test('actors: actorAt and mentionsInSentence', () => {
+  const text = 'Turkey objected. The Kurdish Freedom Movement welcomed the plan.';
+  const found = findActors(segment(text));
+  const at = text.indexOf('Freedom');
+  assert.equal(actorAt(found, { start: at, end: at + 7 })?.name, 'Kurdish Freedom Movement');
+  assert.deepEqual(mentionsInSentence(found, 0).map((m) => m.text), ['Turkey']);
+});
