@@ -23,6 +23,8 @@ const texts: [string, string, string | undefined][] = [
   ['title, then a date line', '# Talks resume\n\n12 March 2024\n\nThe talks resumed.', '2024-03-12'],
   ['bold date line', 'Talks resume\n**Published: March 12, 2024**\n', '2024-03-12'],
   ['a date inside the first sentence is no date line', 'On 12 March 2024 the two sides met in Muscat and agreed to meet again next month to continue.', undefined],
+  ['byline and date on one line', 'Talks resume\n\nBy Jane Doe | Reuters | March 12, 2025 | 4:30 PM\n\nThe talks resumed.', '2025-03-12'],
+  ['a headline with a date is no date line', 'Talks set for March 25, 2025 in Geneva\n\nThe talks will open.', undefined],
   ['date line too far down', 'A\n\nB\n\nC\n\nD\n\n12 March 2024', undefined],
 ];
 for (const [name, text, want] of texts) test(`findPublishedInText: ${name}`, () => assert.equal(findPublishedInText(text), want));

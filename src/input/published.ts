@@ -12,9 +12,12 @@ const LEAD = /^(?:(?:first\s+)?(?:published|updated|posted|last\s+modified|dated
 export function findPublishedInText(text: string): string | undefined {
   const lines = text.slice(0, 2000).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
   for (const line of lines) {
-    if (line.length > 60) continue;
-    const found = parseDateString(line.replace(/^[*_#>\s-]+|[*_\s]+$/g, ''));
-    if (found) return found;
+    if (line.length > 80) continue;
+    // A byline and a date on one line: "By A. Writer | 12 March 2025 | 10:41".
+    for (const part of line.split(/\s+[|•·—–]\s+|\s{3,}|\t/)) {
+      const found = parseDateString(part.replace(/^[*_#>\s-]+|[*_\s]+$/g, ''));
+      if (found) return found;
+    }
   }
   return undefined;
 }
