@@ -35,6 +35,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'year range', text: 'The occupation lasted from 2014-2017.', want: [['from 2014-2017', '2014', '2017']] },
   { name: 'two dates joined into a span', text: 'Monitors counted attacks between January 1 and March 15.', want: [['between January 1 and March 15', '2020-01-01', '2020-03-15']] },
   { name: 'weekdays joined into a span', text: 'The talks will run from Monday to Wednesday.', want: [['from Monday to Wednesday', '2020-06-15', '2020-06-17']] },
+  { name: 'two full dates joined by to', text: 'The conference ran 28 November to 2 December.', want: [['28 November to 2 December', '2019-11-28', '2019-12-02']] },
+  { name: 'a far target year', text: 'The plan aims for elections by 2045.', want: [['by 2045', '2045']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

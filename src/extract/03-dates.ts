@@ -25,8 +25,10 @@ export function findDates(seg: Segmented, published: string): DateMention[] {
       let r = resolve(raw, text, pub);
       if (!r) continue;
       const prev = found.at(-1);
-      const joined = !!prev && /^(between|from)$/.test(prev.raw.prefix ?? '') && prev.r.precision === r.precision
-        && SPAN_JOIN.test(text.slice(prev.end, raw.start));
+      const gap = prev ? text.slice(prev.end, raw.start) : '';
+      // "between X and Y", "from X to Y"; and "28 November to 2 December" between two full dates
+      const joined = !!prev && prev.r.precision === r.precision && SPAN_JOIN.test(gap)
+        && (/^(between|from)$/.test(prev.raw.prefix ?? '') || (!!(prev.raw.g.d1 || prev.raw.g.d2) && !!(raw.g.d1 || raw.g.d2) && !/and/.test(gap)));
       if (joined) {
         // "from Monday to Wednesday": the second weekday is the first one after the first
         if (prev.raw.g.wd && raw.g.wd && r.start <= prev.r.start) {

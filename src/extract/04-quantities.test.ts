@@ -31,6 +31,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'estimated', text: 'The estimated 4,000 gunmen in the city refused.', want: [['The estimated 4,000 gunmen', 4000, 'about', 'fighters']] },
   { name: 'or more, or less', text: 'Families earning $500 or less and groups of 50 people or more.', want: [['$500', 500, 'up_to', 'money'], ['50 people', 50, 'at_least', 'other']] },
   // Not quantities
+  { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
   { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },
   { name: 'durations', text: 'The four-year war and six years of talks ended a 30-day truce.', want: [] },
   { name: 'ages', text: 'A 45-year-old man, aged 45, met Omar Aziz, 52, yesterday.', want: [] },

@@ -101,7 +101,7 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
   const words = isWordNumber(n1);
   // "one" is mostly a pronoun or an article: only "one million" counts
   if (/^one$/i.test(n1.trim())) return null;
-  if (/^(?:st|nd|rd|th)\b/i.test(after)) return null;
+  if (/^(?:st|nd|rd|th)\b/i.test(after) || /^[/:]\d/.test(after)) return null; // 1st, 9/11, 24/7, 10:30
   // long bare digit strings are identifiers, not counts
   if (/^\d{7,}$/.test(n1)) return null;
   if (!money && !pct) {
@@ -133,9 +133,9 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
     if (u === 'strong') measure = 'fighters';
     else measure ??= 'other';
   } else {
-    const att = /^([a-z]+)\b/.exec(after);
+    const att = /^([A-Za-z]+)\b/.exec(after);
     if (att) {
-      if (!HYPHEN_UNITS.has(att[1]!)) return null; // "3D", "5G"
+      if (!HYPHEN_UNITS.has(att[1]!.toLowerCase())) return null; // "3D", "5G", "40C"
       unit = att[1]; consumed = att[0].length; measure ??= 'other';
     }
     // "six years", "three or four hours", "five brutal years": a duration

@@ -118,7 +118,7 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
   }
   if (g.y5) {
     const y = +g.y5;
-    if (y > pub.y + 10) return null;
+    if (y > pub.y + (raw.prefix || raw.qual ? 50 : 10)) return null;
     if (!raw.prefix && !raw.qual) {
       if (APPROX_BEFORE.test(before)) return null;
       // "Resolution 2042", "Vision 2030": a name with a number
