@@ -21,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (files: string[], opts: { format: 'summary' | 'json' | 'parley-eval'; published?: string }) => {
       code = await runExtract(files, opts);
     });
+  (await import('./store-commands.ts')).registerStoreCommands(program, (c) => { code = c; });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -21,6 +21,7 @@ interface Known { id: number; kind: string; via: string }
  * 3. the same name or alias (a person only matches a person);
  * 4. an organisation's acronym ("SNC" ↔ "Syrian National Coalition").
  * Otherwise a new proposed actor. New names are recorded as aliases of the actor found.
+ * A handful of statements per document whatever its number of actors.
  */
 export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
@@ -41,10 +42,20 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
     }
   }
   const byAlias = new Map<string, Known[]>();
+  const hasLexicon = new Map<number, boolean>();
   const rows = await db.selectFrom('actor_aliases as al').innerJoin('actors as ac', 'ac.id', 'al.actor_id')
-    .select(['al.alias_norm', 'al.actor_id', 'al.via', 'ac.kind']).where('al.alias_norm', 'in', allKeys).where('ac.merged_into', 'is', null).orderBy('al.actor_id').execute();
-  for (const r of rows) push(byAlias, r.alias_norm, { id: r.actor_id, kind: r.kind, via: r.via });
+    .select(['al.alias_norm', 'al.actor_id', 'al.via', 'ac.kind', 'ac.lexicon_id']).where('al.alias_norm', 'in', allKeys).where('ac.merged_into', 'is', null).orderBy('al.actor_id').execute();
+  for (const r of rows) {
+    push(byAlias, r.alias_norm, { id: r.actor_id, kind: r.kind, via: r.via });
+    hasLexicon.set(r.actor_id, r.lexicon_id !== null);
+  }
+  for (const id of byLexicon.values()) hasLexicon.set(id, true);
 
+  // New actors get negative ids first, so later actors of this document can match them, then
+  // are inserted in one statement.
+  const pending: ActorInput[] = [];
+  const aliases = new Map<string, { actor_id: number; alias: string; alias_norm: string; via: string }>();
+  const setLexicon = new Map<number, string>();
   for (const x of inputs) {
     const keys = keysOf(x);
     const person = x.kind === 'person';
@@ -61,14 +72,12 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
       if (id === undefined && looksLikeAcronym(x.name)) id = firstOf((byAlias.get(normName(x.name)) ?? []).filter((k) => k.via === 'acronym' && compatible(k)));
     }
     if (id === undefined) {
-      const row = await db.insertInto('actors').values({
-        name: x.name, name_norm: normName(x.name), kind: x.kind, lexicon_id: x.lexiconId ?? null, description: x.description ?? null,
-        merged_into: null,
-      }).returning('id').executeTakeFirstOrThrow();
-      id = row.id;
+      pending.push(x);
+      id = -pending.length;
       if (x.lexiconId) byLexicon.set(x.lexiconId, id);
-    } else if (x.lexiconId) {
-      await db.updateTable('actors').set({ lexicon_id: x.lexiconId }).where('id', '=', id).where('lexicon_id', 'is', null).execute();
+    } else if (x.lexiconId && id > 0 && !hasLexicon.get(id)) {
+      setLexicon.set(id, x.lexiconId);
+      hasLexicon.set(id, true);
     }
     const names: { alias: string; norm: string; via: string }[] = [
       { alias: x.name, norm: normName(x.name), via: 'name' },
@@ -76,14 +85,28 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
     ];
     const acr = acrOf(x);
     if (acr) names.push({ alias: acr.toUpperCase(), norm: acr, via: 'acronym' });
-    const fresh = uniqueBy(names.filter((n) => n.norm && !(byAlias.get(n.norm) ?? []).some((k) => k.id === id)), (n) => n.norm);
-    if (fresh.length) {
-      await db.insertInto('actor_aliases')
-        .values(fresh.map((n) => ({ actor_id: id!, first_actor_id: id!, alias: n.alias, alias_norm: n.norm, via: n.via })))
-        .onConflict((oc) => oc.columns(['actor_id', 'alias_norm']).doNothing()).execute();
-      for (const n of fresh) push(byAlias, n.norm, { id, kind: x.kind, via: n.via });
+    for (const n of names) {
+      if (!n.norm || (byAlias.get(n.norm) ?? []).some((k) => k.id === id)) continue;
+      push(byAlias, n.norm, { id, kind: x.kind, via: n.via });
+      aliases.set(`${id}|${n.norm}`, { actor_id: id, alias: n.alias, alias_norm: n.norm, via: n.via });
     }
     result.set(x.localId, id);
+  }
+  if (pending.length) {
+    const made = await db.insertInto('actors').values(pending.map((x) => ({
+      name: x.name, name_norm: normName(x.name), kind: x.kind, lexicon_id: x.lexiconId ?? null, description: x.description ?? null, merged_into: null,
+    }))).returning('id').execute();
+    const real = (id: number): number => (id < 0 ? made[-id - 1]!.id : id);
+    for (const [k, v] of result) result.set(k, real(v));
+    for (const a of aliases.values()) a.actor_id = real(a.actor_id);
+  }
+  for (const [id, lex] of setLexicon) {
+    await db.updateTable('actors').set({ lexicon_id: lex }).where('id', '=', id).where('lexicon_id', 'is', null).execute();
+  }
+  if (aliases.size) {
+    await db.insertInto('actor_aliases')
+      .values([...aliases.values()].map((a) => ({ ...a, first_actor_id: a.actor_id })))
+      .onConflict((oc) => oc.columns(['actor_id', 'alias_norm']).doNothing()).execute();
   }
   return result;
 }
@@ -109,7 +132,3 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
-function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
-}

@@ -60,7 +60,10 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
   try {
     const dataDir = join(dir, 'pgdata');
     const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-    pglite = await PGlite.create(dataDir, fresh && opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {});
+    // relaxedDurability: with a folder on disk (NodeFS) PGlite's sync step is a no-op that it
+    // would still wait its turn for; PostgreSQL's own writes reach the OS either way, so a
+    // killed process loses nothing committed (test/store/kill-resume.test.ts).
+    pglite = await PGlite.create(dataDir, { relaxedDurability: true, ...(fresh && opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}) });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as pg.PoolConfig) }) });
     await migrate(db as Kysely<unknown>, workspace, opts.migrations);
   } catch (e) {

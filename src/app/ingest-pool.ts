@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import { ParleyError, type ErrorCode } from '../domain/errors.ts';
+import type { Extraction } from '../domain/record.ts';
+import type { InputDocument } from '../input/read-input.ts';
+import { extractReport, type ExtractResult } from './extract-report.ts';
+
+export interface ExtractJob { readonly id: number; readonly input: InputDocument; readonly published?: string }
+export type ExtractReply =
+  | { readonly id: number; readonly ok: true; readonly extraction: Extraction; readonly warning?: string }
+  | { readonly id: number; readonly ok: false; readonly code?: ErrorCode; readonly message: string; readonly file?: string };
+
+export interface Extractor {
+  run(input: InputDocument, published?: string): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+/** Extraction on the calling thread: for a few files, where starting workers costs more. */
+export function inlineExtractor(): Extractor {
+  return {
+    async run(input, published) { return extractReport(input, { published }); },
+    async close() {},
+  };
+}
+
+/**
+ * Extraction on `n` worker threads (one per core): each job goes to the least busy worker.
+ * Workers load the TypeScript sources through tsx, as bin/parley.mjs does.
+ */
+export function workerExtractor(n: number): Extractor {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const pending = new Map<number, { resolve(r: ExtractResult): void; reject(e: Error): void; worker: number }>();
+  const busy = new Array<number>(n).fill(0);
+  const dead: (Error | undefined)[] = new Array(n).fill(undefined);
+  let nextId = 0;
+  // A worker that dies (a crash, a source that fails to load) fails its jobs, never hangs them.
+  const kill = (i: number, e: Error): void => {
+    dead[i] ??= e;
+    for (const [id, p] of pending) if (p.worker === i) { pending.delete(id); p.reject(e); }
+  };
+  const workers = Array.from({ length: n }, (_, i) => {
+    const w = new Worker(boot, { eval: true });
+    w.on('message', (r: ExtractReply) => {
+      const p = pending.get(r.id);
+      if (!p) return;
+      pending.delete(r.id);
+      busy[i]!--;
+      if (busy[i] === 0) w.unref();
+      if (r.ok) p.resolve({ extraction: r.extraction, warning: r.warning });
+      else p.reject(r.code ? new ParleyError(r.code, r.message, r.file) : new Error(r.message));
+    });
+    w.on('error', (e) => kill(i, e));
+    w.on('exit', (code) => kill(i, new Error(`extraction worker stopped (exit code ${code})`)));
+    w.unref();
+    return w;
+  });
+  return {
+    run(input, published) {
+      const live = busy.map((b, i) => (dead[i] ? Infinity : b));
+      const i = live.indexOf(Math.min(...live));
+      if (dead[i]) return Promise.reject(dead[i]);
+      busy[i]!++;
+      const id = nextId++;
+      return new Promise<ExtractResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker: i });
+        workers[i]!.ref();
+        workers[i]!.postMessage({ id, input, published } satisfies ExtractJob);
+      });
+    },
+    async close() {
+      for (let i = 0; i < n; i++) dead[i] ??= new Error('extraction pool closed');
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
