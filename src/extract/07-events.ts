@@ -96,18 +96,23 @@ function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T
       const before = near.filter((r) => r.span.start < xs.start).sort((a, b) => b.span.end - a.span.end)[0];
       const after = near.filter((r) => r.span.start >= xs.start).sort((a, b) => a.span.start - b.span.start)[0];
       if ((before ?? after)?.x !== g) continue;
-      // Before its cue only when no other verb comes between ("On Sunday, X attacked").
-      if (!before && verbBetween(ctx, g[0]!, xs, mine)) continue;
+      // No other verb may come between ("agreed to resume traffic by 2019" dates the traffic).
+      if (verbBetween(ctx, g[0]!, before ? mine : xs, before ? xs : mine)) continue;
     }
     best = item; bestD = d;
   }
   return best;
 }
 
+/** Verbs that place an event in time rather than name another: "talks resume on 28 June". */
+const ASPECT = /^(?:resum|restart|begin|began|begun|start|continu|end|open|clos|tak|took|place|held|hold|due|schedul|set|expect|last|run|ran|convene|reconvene|launch|erupt|broke|break|come|came|went|go|kill|die|wound|injur|hit|struck|strik|pound|target|shell|bomb|pummel|fire|fired)/iu;
+
 function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
   const s = ctx.seg.sentences.find((x) => x.start <= t.start && t.start < x.end);
   if (!s) return false;
-  return ctx.tokens(s.index).some((k) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB');
+  // After a noun cue an aspect verb is the cue's own ("talks resume on 28 June"); after a verb
+  // cue any verb starts another clause ("agreed to resume traffic by 2019").
+  return ctx.tokens(s.index).some((k) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)));
 }
 
 /** The count of the event: the first preferred measure, nearest; parts ("including three children") last. */
@@ -128,7 +133,7 @@ const ROUND = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: DateMention, qty?: Quantity): Draft {
   const type: EventType = g[0]!.type;
   const span = spanOf(g);
-  const parties = partiesOf(ctx, s.index, g[0]!);
+  const parties = partiesOf(ctx, s.index, g[0]!, type === 'talks');
   const host = type === 'talks' ? hostOf(ctx, s.index, g[0]!, ctx.text.slice(g[0]!.start, g[0]!.end)) : null;
   const lead = host ?? parties[0];
   const actor = lead ? ctx.actors.get(lead.actorId) : undefined;

@@ -24,7 +24,7 @@ export function hostOf(ctx: Ctx, sentence: number, trig: Span, verb: string): Me
 }
 
 /** The actors of an event: who hosts, attacks, releases; and for talks, everyone named as a party. */
-export function partiesOf(ctx: Ctx, sentence: number, trig: Span): Mention[] {
+export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean): Mention[] {
   const s = ctx.seg.sentences[sentence]!;
   const out: Mention[] = [];
   const add = (ms: readonly Mention[] | undefined) => { for (const m of ms ?? []) if (!out.some((x) => x.actorId === m.actorId)) out.push(m); };
@@ -37,7 +37,8 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span): Mention[] {
   }
   add(subjectBefore(ctx, sentence, trig.start)?.mentions);
   add(agentAfter(ctx, sentence, trig.end)?.mentions);
-  const bw = BETWEEN.exec(ctx.text.slice(trig.end, s.end));
+  // "talks between X and Y": the parties; a buffer "between" two armies is no party of anything.
+  const bw = talks ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
   if (bw) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
   if (!out.length) {
     // The sentence's opening actor, when only its verb and the cue's words come between:

@@ -12,7 +12,8 @@ const overlap = (a: Event, b: Event): boolean => {
 /** Does the candidate say anything the earlier event does not (a place, dates, a count, other actors)? */
 function addsNothing(old: Draft, c: Draft): boolean {
   const a = old.event, b = c.event;
-  if (b.place && !(a.place && samePlace(a.place, b.place))) return false;
+  // A place for an event that had none ("the Sochi agreement") completes it; another place is news.
+  if (b.place && a.place && !samePlace(a.place, b.place)) return false;
   // A date inside the earlier one but more precise ("last week" within "this month") is news.
   if (b.start && !(a.start && overlap(a, b) && b.start.length <= a.start.length)) return false;
   if (b.quantity != null && a.quantity != null && b.quantity !== a.quantity) return false;
@@ -61,7 +62,11 @@ export function mergeInto(drafts: Draft[], c: Draft): void {
   const b = c.event;
   const round = b.round != null ? same.find((d) => d.event.round === b.round) : undefined;
   if (round) { fold(round, c); return; }
-  for (let i = same.length - 1; i >= 0; i--) if (addsNothing(same[i]!, c)) { fold(same[i]!, c); return; }
+  // An event at the candidate's own place first; then one without a place it can complete.
+  const here = same.filter((d) => !b.place || (d.event.place && samePlace(d.event.place, b.place)));
+  for (const pool of [here, same]) {
+    for (let i = pool.length - 1; i >= 0; i--) if (addsNothing(pool[i]!, c)) { fold(pool[i]!, c); return; }
+  }
   if (!b.actor && !b.place && !b.start && b.quantity == null) return;
   // An earlier mention that named only who acted ("the ceasefire ordered by X") is this one.
   if (b.place || b.start) {
