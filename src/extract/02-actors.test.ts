@@ -26,12 +26,19 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
   },
   {
     name: 'the government of a state at civil war, its metonyms and generic references',
-    text: 'The Syrian regime rejected the plan. Damascus has demanded guarantees, and government forces kept shelling.',
+    text: 'The Syrian regime rejected the plan. Damascus has demanded guarantees, and government forces kept shelling as Syrian troops advanced.',
     mentions: [
       { text: 'Syrian regime', actor: 'Syrian government', kind: 'government', via: 'alias' },
       { text: 'Damascus', actor: 'Syrian government', kind: 'government', via: 'metonym' },
       { text: 'government forces', actor: 'Syrian government', kind: 'government', via: 'description' },
+      { text: 'Syrian troops', actor: 'Syrian government', kind: 'government', via: 'alias' },
     ],
+  },
+  {
+    name: 'a generic "the government" needs a text about one state at war',
+    text: 'Officials in Mali and Chad met. The government said nothing.',
+    mentions: [],
+    absent: ['The government'],
   },
   {
     name: 'acronym defined in brackets, then used alone',

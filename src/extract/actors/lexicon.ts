@@ -2,7 +2,7 @@ import type { ActorKind } from '../../domain/record.ts';
 import gaz from '../lexicon/actors.json' with { type: 'json' };
 import derived from '../lexicon/actors-derived.json' with { type: 'json' };
 import rules from '../lexicon/actors-rules.json' with { type: 'json' };
-import { straight } from './words.ts';
+import { fold, straight } from './words.ts';
 
 /** An identity of the gazetteer. Ids starting with "@" are resolved per document (the regime, rebels). */
 export interface LexActor {
@@ -45,7 +45,7 @@ function addKey(form: string, target: string, via: Via, cond: Cond = 'none'): vo
   if (!ws.length) return;
   let node = TRIE;
   for (const w of ws) {
-    const lc = straight(w.toLowerCase());
+    const lc = fold(w);
     let next = node.next.get(lc);
     if (!next) { next = { next: new Map(), keys: [] }; node.next.set(lc, next); }
     node = next;

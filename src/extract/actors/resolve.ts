@@ -120,8 +120,9 @@ export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
     if (a.kind === 'government') a = STATE_OF_GOVERNMENT.get(a.id) ?? a;
     if (a.kind === 'state') weight.set(a.id, (weight.get(a.id) ?? 0) + 1);
   }
-  const top = [...weight].sort((x, y) => y[1] - x[1])[0];
-  const state = top ? ACTORS.get(top[0]) : undefined;
+  // The text must be about one state: named at least three times, more than any other.
+  const [top, second] = [...weight].sort((x, y) => y[1] - x[1]);
+  const state = top && top[1] >= 3 && (!second || top[1] > second[1]) ? ACTORS.get(top[0]) : undefined;
   const civilWar = !!state?.government;
   const extra = new Map<string, string>();
   if (state && civilWar && state.adj) {

@@ -5,7 +5,7 @@ export interface Word {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** Lower case, curly apostrophes made straight. */
+  /** Folded: lower case, no accents, curly apostrophes made straight. */
   readonly lc: string;
   readonly sentence: number;
   /** Index of the word in the document's word list. */
@@ -24,6 +24,16 @@ export interface Word {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
 export const straight = (s: string): string => (s.indexOf('’') >= 0 || s.indexOf('‘') >= 0 ? s.replace(/[’‘]/g, "'") : s);
+
+const MARKS = /\p{M}+/gu;
+/** Lower case without accents, apostrophes straight: "Erdoğan" and "Erdogan" meet. */
+export function fold(s: string): string {
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 127) return straight(lower).normalize('NFKD').replace(MARKS, '').replace(/ı/g, 'i');
+  }
+  return lower;
+}
 
 const UPPER = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -78,7 +88,7 @@ export function wordsOf(seg: Segmented): Word[] {
     const joined = sameSentence && prevEnd >= 0 && spacesOnly(text, prevEnd, start);
     const cap = isCap(raw);
     const allCaps = cap && raw.length >= 2 && !hasLower(raw);
-    out.push({ start, end, text: raw, lc: straight(raw.toLowerCase()), sentence: si, i: out.length, poss, cap, allCaps, joined, first: !sameSentence });
+    out.push({ start, end, text: raw, lc: fold(raw), sentence: si, i: out.length, poss, cap, allCaps, joined, first: !sameSentence });
     prevEnd = m.index + m[0].length;
     prevSentence = si;
   }
