@@ -30,6 +30,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'distance range', text: 'A six- to 9-mile buffer zone.', want: [['six- to 9-mile', 6, 'exact', 'other', 9]] },
   { name: 'estimated', text: 'The estimated 4,000 gunmen in the city refused.', want: [['The estimated 4,000 gunmen', 4000, 'about', 'fighters']] },
   { name: 'or more, or less', text: 'Families earning $500 or less and groups of 50 people or more.', want: [['$500', 500, 'up_to', 'money'], ['50 people', 50, 'at_least', 'other']] },
+  { name: 'agent nouns are people', text: 'Gunmen killed 14 bakers and 3 drivers at dawn.', want: [['14 bakers', 14, 'exact', 'killed'], ['3 drivers', 3, 'exact', 'killed']] },
+  { name: 'a strong force without a hyphen', text: 'They raised a 5,000 strong militia.', want: [['5,000 strong militia', 5000, 'exact', 'fighters']] },
   // Not quantities
   { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
   { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },

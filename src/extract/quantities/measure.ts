@@ -9,6 +9,7 @@ for (const [m, words] of Object.entries(lex.nouns)) for (const w of words) NOUN_
 const PERSONS = new Set(lex.persons);
 const PARTIES = new Set(lex.parties);
 const AID = new Set(lex.aid);
+const THINGS = new Set(lex.things);
 export const NOT_COUNTS = new Set(lex.notCounts);
 export const HYPHEN_UNITS = new Set(lex.hyphenUnits);
 export const NAME_WORDS = new Set(lex.nameWords);
@@ -60,8 +61,12 @@ export function nounClass(words: string[]): { cls: NounClass; measure?: Measure 
     if (PARTIES.has(w)) return { cls: 'party' };
     if (AID.has(w)) return { cls: 'aid' };
   }
+  // "a 30,000 strong force"
+  if (lw[0] === 'strong' && lw.length > 1) return { cls: 'measure', measure: 'fighters' };
   // "displaced people", "wounded civilians": a measure word among the modifiers
   for (const w of lw.slice(0, -1)) { const m = NOUN_MEASURE.get(w); if (m && (m === 'displaced' || m === 'injured' || m === 'missing')) return { cls: 'measure', measure: m }; }
+  // An agent noun names people: "bakers", "journalists", "attendants", "trainees".
+  if (/(?:ists|ers|ors|ants|dents|ients|gents|ians|men|ees)$/.test(head) && !THINGS.has(head)) return { cls: 'person' };
   // A capitalised plural is a people's name: Syrians, Iraqis, Kurds.
   if (/^[A-Z][a-z]+(?:is|ans|ns|ese|s)$/.test(words.at(-1)!) && !/ss$/.test(words.at(-1)!)) return { cls: 'person' };
   return { cls: 'thing' };
