@@ -37,6 +37,9 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'weekdays joined into a span', text: 'The talks will run from Monday to Wednesday.', want: [['from Monday to Wednesday', '2020-06-15', '2020-06-17']] },
   { name: 'two full dates joined by to', text: 'The conference ran 28 November to 2 December.', want: [['28 November to 2 December', '2019-11-28', '2019-12-02']] },
   { name: 'a far target year', text: 'The plan aims for elections by 2045.', want: [['by 2045', '2045']] },
+  { name: 'fronted weekday, future clause', text: 'On Friday, the leaders will meet again.', want: [['On Friday', '2020-06-12']] },
+  { name: 'said on a weekday that something will happen', text: 'The envoy said on Monday that talks will resume.', want: [['on Monday', '2020-06-08']] },
+  { name: 'future, then an attribution after a comma', text: 'Troops will withdraw on Saturday, officials said.', want: [['on Saturday', '2020-06-13']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

@@ -31,9 +31,12 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
   const before = ws.filter((x) => x.end <= start && !/[;]/.test(sentence.slice(x.end, start))).slice(-14);
   // After the expression, only its own clause: "in December that forces would leave" is past.
   const after: W[] = [];
+  const fronted = before.length === 0;
   for (const x of ws) {
     if (x.start < end) continue;
-    if (/[;,:“”"(]/.test(sentence.slice(after.at(-1)?.end ?? end, x.start)) || CLAUSE.has(x.w) || after.length >= 6) break;
+    const gap = sentence.slice(after.at(-1)?.end ?? end, x.start);
+    // a fronted date ("On Friday, the leaders will meet") reaches over its comma
+    if ((fronted ? /[;:“”"(]/ : /[;,:“”"(]/).test(gap) || CLAUSE.has(x.w) || after.length >= 6) break;
     after.push(x);
   }
   const classify = (i: number, list: W[]): Tense => {
