@@ -40,6 +40,9 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'fronted weekday, future clause', text: 'On Friday, the leaders will meet again.', want: [['On Friday', '2020-06-12']] },
   { name: 'said on a weekday that something will happen', text: 'The envoy said on Monday that talks will resume.', want: [['on Monday', '2020-06-08']] },
   { name: 'future, then an attribution after a comma', text: 'Troops will withdraw on Saturday, officials said.', want: [['on Saturday', '2020-06-13']] },
+  { name: 'perfect infinitive is past', text: 'He was reported to have resigned on Friday.', want: [['on Friday', '2020-06-05']] },
+  { name: 'infinitive after a past verb', text: 'A deal allowed many to leave on Sunday.', want: [['on Sunday', '2020-06-07']] },
+  { name: 'infinitive after expected', text: 'Inspectors are expected to arrive on Sunday.', want: [['on Sunday', '2020-06-14']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

@@ -48,7 +48,9 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
       const p1 = list[i - 1]?.w, p2 = list[i - 2]?.w;
       if (!PAST.has(w) || !FINITE.has(w)) {
         if (p1 && FUT_AUX.has(p1)) return 'future';
-        if (p1 && p2 && (p1 === 'be' || p1 === 'have' || p1 === 'been') && FUT_AUX.has(p2)) return 'future';
+        // "to be held", "will have met" (but "was reported to have handed" is past)
+        if (p1 && p2 && (p1 === 'be' || p1 === 'been') && FUT_AUX.has(p2)) return 'future';
+        if (p1 === 'have' && p2 && p2 !== 'to' && FUT_AUX.has(p2)) return 'future';
       }
       return 'past';
     }
@@ -56,8 +58,13 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
   };
   // "to approve on Wednesday", "to meet on Friday": an infinitive points forward.
   const b1 = before.at(-1), b2 = before.at(-2);
-  const b3 = before.at(-3);
-  if (b1 && b2 && b2.w === 'to' && /^[a-z]+$/.test(b1.raw) && !pastForm(b1.w) && !/s$/.test(b1.w)) return b3 && pastForm(b3.w) && !FINITE.has(b3.w) ? 'past' : 'future';
+  const b3 = before.at(-3), b4 = before.at(-4);
+  if (b1 && b2 && b2.w === 'to' && /^[a-z]+$/.test(b1.raw) && !pastForm(b1.w) && !/s$/.test(b1.w)) {
+    // "expected to meet on Friday" is future; "attempted to flee", "allowed many to leave" are past
+    if (b3 && FUTURE.has(b3.w)) return 'future';
+    const done = (x?: W) => !!x && pastForm(x.w) && !FINITE.has(x.w);
+    return done(b3) || done(b4) ? 'past' : 'future';
+  }
   // Interleave: nearest before, nearest after, alternating outwards.
   for (let k = 0; k < 14; k++) {
     const bi = before.length - 1 - k;
