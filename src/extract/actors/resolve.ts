@@ -13,7 +13,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
   for (const h of hits) if (h.keys.length === 1 && h.keys[0]!.via !== 'acronym') sure.add(h.keys[0]!.target);
   const out: Cand[] = [];
   for (const h of hits) {
-    const key: Key = h.keys.find((k) => sure.has(k.target)) ?? h.keys[0]!;
+    // An acronym of several bodies (SNC) takes the one the text names in full; otherwise the first listed.
+    const key: Key = (h.keys.length > 1 && h.keys.every((k) => k.via === 'acronym') ? h.keys.find((k) => sure.has(k.target)) : undefined) ?? h.keys[0]!;
     const first = words[h.from]!, last = words[h.to]!;
     let acts = true;
     if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The');
