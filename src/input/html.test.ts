@@ -47,6 +47,13 @@ const cases: { name: string; html: string; want: Partial<HtmlArticle> }[] = [
     want: { text: 'Rebels free prisoners\n\nThe rebel front freed 25 soldiers on Tuesday, the Red Cross said, in the largest release since the talks began last year.\n\nFamilies waited at the gates of the base for most of the day before the first bus arrived in the early evening.', title: 'Rebels free prisoners', published: '2021-05-04' },
   },
   {
+    name: 'no article element, the body cut in two by an ad slot: both parts, not the sidebar',
+    html: page('', `<div id="content"><div class="story"><div class="part"><p>The first convoy in four months reached the town on Tuesday after both sides agreed to a pause in the fighting.</p><p>It carried food and medicine for some 20,000 people, officials said.</p></div>
+       <div class="mpu"><iframe src="/ad"></iframe></div><div class="part"><p>Residents said the town had been without power since the siege began.</p></div></div>
+       <div class="widget-area"><p>Weather: sunny spells, 24 degrees.</p></div></div>`),
+    want: { text: 'The first convoy in four months reached the town on Tuesday after both sides agreed to a pause in the fighting.\n\nIt carried food and medicine for some 20,000 people, officials said.\n\nResidents said the town had been without power since the siege began.' },
+  },
+  {
     name: 'entities decoded, <br> as a line break, hidden text dropped, <time datetime> in the article',
     html: page('',
       `<article><header><time datetime="2020-01-31T10:00">31 January</time></header><p>&ldquo;We are ready,&rdquo; said the envoy&nbsp;&mdash; &amp; left.<br>Second line &#x2013; here.</p><p hidden>Hidden text.</p><p style="display: none">Also hidden.</p><p aria-hidden="true">And this.</p></article>`),

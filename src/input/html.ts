@@ -49,6 +49,7 @@ export function htmlToArticle(html: string): HtmlArticle {
   const blocks: Block[] = [];
   const times: TimeTag[] = [];
   const kinds = new Map<number, Kind>();
+  const parentOf = new Map<number, number>();
   const stack: Frame[] = [{ tag: '#root', id: 0, drop: false, junk: false, header: false, inArticle: false }];
   const anc: number[] = [];
   let buf = '';
@@ -94,7 +95,7 @@ export function htmlToArticle(html: string): HtmlArticle {
       const drop = parent.drop || DROP.has(name) || hidden || DROP_ROLE.test(role) || (isHeader && !parent.inArticle);
       const junk = parent.junk || (kind !== 'articleBody' && kind !== 'main' && name !== 'body' && isJunk(a));
       stack.push({ tag: name, id, drop, junk, header: parent.header || isHeader, kind, inArticle: parent.inArticle || (kind != null && kind !== 'box') });
-      if (kind) { kinds.set(id, kind); anc.push(id); }
+      if (kind) { kinds.set(id, kind); parentOf.set(id, anc.at(-1) ?? 0); anc.push(id); }
       if (name === 'a') inLink++;
       if (name === 'time' && a.datetime && !drop) {
         times.push({ value: a.datetime, anc: anc.slice(), strong: a.pubdate != null || /datepublished/i.test(a.itemprop ?? '') });
@@ -122,15 +123,16 @@ export function htmlToArticle(html: string): HtmlArticle {
   parser.end();
   flush();
 
-  const chosen = chooseBody(blocks, kinds);
-  const pick = (junkToo: boolean) => blocks.filter((b) => (chosen == null || b.anc.includes(chosen))
+  const chosen = chooseBody(blocks, kinds, parentOf);
+  const within = (ids: number[]) => chosen == null || ids.some((id) => chosen.has(id));
+  const pick = (junkToo: boolean) => blocks.filter((b) => within(b.anc)
     && (junkToo || !b.junk) && (!b.header || HEADING.test(b.tag)) && !FURNITURE.test(b.text));
   let body = pick(false);
   if (!body.some((b) => !HEADING.test(b.tag))) body = pick(true);
   const text = body.some((b) => !HEADING.test(b.tag)) ? body.map((b) => b.text).join('\n\n') : '';
 
   const m = summarizeMeta(meta);
-  const inBody = times.filter((t) => chosen == null || t.anc.includes(chosen));
+  const inBody = times.filter((t) => within(t.anc));
   const timeTag = [...inBody.filter((t) => t.strong), ...inBody].map((t) => parseDateString(t.value)).find(Boolean);
   return { text, title: m.title, url: m.url, publisher: m.publisher, published: m.published ?? timeTag };
 }
@@ -158,9 +160,10 @@ function isJunk(a: Record<string, string>): boolean {
 /**
  * Where the article is: the itemprop=articleBody, <article> or <main> with the most paragraph
  * text, unless some other block of the page holds far more; else the element whose own
- * paragraphs hold the most text. Undefined when no block is a paragraph (take everything).
+ * paragraphs hold the most text, with its sibling elements that hold a good share as much
+ * (a body cut in parts by ad slots). Undefined when no block is a paragraph (take everything).
  */
-function chooseBody(blocks: Block[], kinds: Map<number, Kind>): number | undefined {
+function chooseBody(blocks: Block[], kinds: Map<number, Kind>, parentOf: Map<number, number>): Set<number> | undefined {
   const total = new Map<number, number>();
   const own = new Map<number, number>();
   for (const b of blocks) {
@@ -181,7 +184,11 @@ function chooseBody(blocks: Block[], kinds: Map<number, Kind>): number | undefin
   for (const want of ['articleBody', 'article', 'main'] as Kind[]) {
     let cand: number | undefined;
     for (const [id, k] of kinds) if (k === want && (total.get(id) ?? 0) > (cand == null ? 0 : total.get(cand)!)) cand = id;
-    if (cand != null && total.get(cand)! >= 0.5 * bestText) return cand;
+    if (cand != null && total.get(cand)! >= 0.5 * bestText) return new Set([cand]);
   }
-  return best;
+  if (best == null) return undefined;
+  const chosen = new Set([best]);
+  const parent = parentOf.get(best);
+  for (const [id, p] of parentOf) if (p === parent && id !== best && (total.get(id) ?? 0) >= 0.25 * bestText) chosen.add(id);
+  return chosen;
 }
