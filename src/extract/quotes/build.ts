@@ -10,10 +10,12 @@ interface Attributed { cue: Cue; speaker: Speaker }
 /** Stage 5's work: cues and quotation marks found, speakers resolved in text order. */
 export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
   const text = seg.text;
-  const marked = findMarked(text, seg.paragraphs);
+  const found = findMarked(text, seg.paragraphs);
+  const allCues = findCues(seg, found, makeInside(found.filter((m) => !m.unclosed).map((m) => m.inner)));
+  const marked = found.map((m) => (m.unclosed ? endUnclosed(seg, m, allCues) : m));
   const inMarked = makeInside(marked.map((m) => m.inner));
-  const cues = findCues(seg, marked, inMarked);
-  const resolver = new SpeakerResolver(seg, actors);
+  const cues = allCues.filter((c) => !inMarked(c.st[c.vi]!.start));
+  const resolver = new SpeakerResolver(seg, actors, inMarked);
   const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject) }));
 
   const quotes: Quote[] = [];
@@ -25,7 +27,7 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     // a clause that is all inside quotation marks is direct speech, not reported
     if (marked.some((m) => m.inner.start <= span.start + 1 && span.end - 1 <= m.inner.end)) continue;
     clauses.push({ span, a });
-    quotes.push(make(text, span, false, a, c.sentence, 0.7));
+    if (c.cls !== 'label') quotes.push(make(text, span, false, a, c.sentence, 0.7));
   }
 
   let last: { q: Quote; at: number; paragraph: number } | undefined;
@@ -49,6 +51,18 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     if (!inClause || a) last = { q, at: m.inner.start, paragraph };
   }
   return quotes.sort((x, y) => x.evidence[0]!.start - y.evidence[0]!.start);
+}
+
+/**
+ * A quotation with no closing mark ends before the first later sentence with a verb of
+ * saying of its own: the reporter's voice is back.
+ */
+function endUnclosed(seg: Segmented, m: Marked, cues: Cue[]): Marked {
+  const first = sentenceIndexAt(seg, m.open);
+  const c = cues.find((x) => x.sentence > first && x.st[x.vi]!.start > m.open);
+  if (!c || c.st[0]!.start >= m.close) return m;
+  const end = seg.sentences[c.sentence - 1]!.end;
+  return end > m.inner.start ? { ...m, close: end, inner: { start: m.inner.start, end } } : m;
 }
 
 /** "“...,” said X" / "“...,” X, who ..., said": an attribution right after the closing mark. */

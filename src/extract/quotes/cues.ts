@@ -1,7 +1,7 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
-import { CUE_FORMS, PARTICIPLE_CUES, TIME_WORDS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, PARTICIPLE_CUES, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, isPunct, isQuoteMark, low, npAfter, subjectBefore, type NP } from './np.ts';
+import { firstSubject, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -14,19 +14,26 @@ export interface Cue {
   readonly vi: number;
   readonly last: number;
   readonly lemma: string;
+  readonly cls: CueClass | 'according';
   readonly subject: NP;
   readonly mode: 'forward' | 'backward' | 'intro';
   /** Token indices (inclusive) of the reported clause, when there is one. */
   clause?: [number, number];
   /** First token of the attribution (speaker or verb, whichever comes first). */
   readonly regionStart: number;
+  /** The verb shares a subject named before it ("... and said", "..., adding"). */
+  readonly shared?: boolean;
   /** Offset where the introduced quotation's mark is expected (intro mode). */
   readonly introAt?: number;
 }
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
-const NEG = new Set(['not', "n't", 'never', '’t']);
+const NEG = new Set(['not', "n't", 'never', '’t', 'nor', 'neither']);
 const CUT_AFTER_COMMA = new Set(['according', ...PARTICIPLE_CUES]);
+/** After a verb of saying these open no reported clause: "said as ...", "told reporters during ...". */
+const NO_COMPLEMENT = new Set(['as', 'during', 'after', 'before', 'since', 'while', 'amid', 'at', 'in', 'on', 'with', 'without', 'following', 'despite', 'ahead', 'to', 'from', 'by', 'for', 'about', 'of', 'than', 'through', 'outside']);
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const WORD = /^[\p{L}\p{M}]+(?:[-–][\p{L}\p{M}]*)*$/u;
 
 /** All speech cues of the text, sentence by sentence. */
 export function findCues(seg: Segmented, marked: Marked[], inMarked: (at: number) => boolean): Cue[] {
@@ -49,14 +56,12 @@ export function findCues(seg: Segmented, marked: Marked[], inMarked: (at: number
   return out;
 }
 
-const LETTERS = /^[\p{L}\p{M}]+$/u;
-
-/** wink cuts some names apart at non-ASCII letters ("Çavu ş o ğ lu"): glue them back. */
+/** wink cuts some names apart at non-ASCII letters and hyphens ("Çavu ş o ğ lu"): glue them back. */
 function pushGlued(st: Token[], t: Token): void {
   const prev = st.at(-1);
-  const word = (x: string) => LETTERS.test(x) || /^[\p{L}\p{M}]+(?:-[\p{L}\p{M}]*)+$/u.test(x);
-  if (prev && prev.end === t.start && (word(prev.text) && (LETTERS.test(t.text) || t.text === '-') || prev.text.endsWith('-') && word(t.text))) {
-    st[st.length - 1] = { ...prev, end: t.end, text: prev.text + t.text, pos: prev.pos === 'PROPN' || t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) ? 'PROPN' : t.text === '-' ? prev.pos : t.pos };
+  if (prev && prev.end === t.start && (WORD.test(prev.text) && (LETTERS.test(t.text) || t.text === '-' || t.text === '–') || /[-–]$/.test(prev.text) && WORD.test(t.text))) {
+    const pos = prev.pos === 'PROPN' || /^\p{Lu}/u.test(t.text) ? 'PROPN' : /^[-–]$/.test(t.text) ? prev.pos : t.pos;
+    st[st.length - 1] = { ...prev, end: t.end, text: prev.text + t.text, pos };
   } else st.push(t);
 }
 
@@ -64,12 +69,19 @@ function formAt(st: Token[], i: number): { form: CueForm | 'according'; last: nu
   const l = low(st[i]);
   if (l === 'according' && low(st[i + 1]) === 'to') return { form: 'according', last: i + 1 };
   const forms = CUE_FORMS.get(l);
-  if (!forms || st[i]!.pos !== 'VERB') return null;
+  if (!forms) return null;
+  const participle = /ing$/.test(l) && st[i - 1]?.text === ',';
+  if (st[i]!.pos !== 'VERB' && !participle) return null;
   for (const f of forms) {
     if (!f.particle) return { form: f, last: i };
     if (low(st[i + 1]) === f.particle) return { form: f, last: i + 1 };
   }
   return null;
+}
+
+function negated(st: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (NEG.has(low(st[k])) || low(st[k]) === 'no') return true;
+  return false;
 }
 
 function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: Cue[], marked: Marked[]): Cue | null {
@@ -78,16 +90,16 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
   const { form, last } = f;
   if (form === 'according') return according(st, i, last, sentence);
   const prev = low(st[i - 1]);
-  if (prev === 'to' || NEG.has(prev) || NEG.has(low(st[i - 2])) && BE.has(prev)) return null;
-  // passive: "was told", "were asked", "is said to"
-  if (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV') return null;
-  const lemma = form.lemma;
-  const base = { sentence, st, vi: i, last, lemma };
-  // participle after a comma: "..., adding that ...", with the speaker of the clause before
-  if (/ing$/.test(low(st[i])) && prev === ',') {
-    const subject = here.at(-1)?.subject ?? firstSubject(st, i - 1);
+  const ing = /ing$/.test(low(st[i]));
+  if (prev === 'to' || negated(st, i)) return null;
+  // passive: "was told", "were asked", "is said to" (but "is insisting" speaks)
+  if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return null;
+  const base = { sentence, st, vi: i, last, lemma: form.lemma, cls: form.cls };
+  // a participle: "..., adding that ...", "by saying ...": the speaker of the clause before
+  if (ing && (prev === ',' || st[i - 1]!.pos === 'ADP' || st[i - 1]!.pos === 'SCONJ')) {
+    const subject = here.at(-1)?.subject ?? nearestSubject(st, i - 1);
     if (!subject) return null;
-    return forward(st, { ...base, subject, regionStart: i }, form.cls, last + 1, marked);
+    return forward(st, { ...base, subject, regionStart: i, shared: true }, last + 1, marked, seg);
   }
   // inversion: "..., said the representative" / "” said Kassis"
   if (prev === ',' || isQuoteMark(st[i - 1]) || i === 0) {
@@ -97,52 +109,61 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
     }
   }
   let subject = subjectBefore(st, i);
-  if (subject === 'coord') subject = here.at(-1)?.subject ?? firstSubject(st, i);
+  let shared = false;
+  if (subject === 'coord') {
+    shared = true;
+    let c = i - 1;
+    while (c > 0 && !['and', 'but', 'or'].includes(low(st[c]))) c--;
+    subject = here.at(-1)?.subject ?? (st[c - 1]?.text === ',' ? firstSubject(st, c) : nearestSubject(st, c));
+  }
   if (!subject) return null;
-  const regionStart = Math.min(subject.from, i);
-  return forward(st, { ...base, subject, regionStart }, form.cls, last + 1, marked, seg);
+  const regionStart = shared ? i : Math.min(subject.lead ?? subject.from, i);
+  return forward(st, { ...base, subject, regionStart, shared }, last + 1, marked, seg);
 }
 
 type Base = Omit<Cue, 'mode' | 'clause' | 'introAt'>;
 
-function forward(st: Token[], b: Base, cls: string, a: number, marked: Marked[], seg?: Segmented): Cue | null {
-  if (cls === 'object') {
-    // "urged X to ...", "accused X of ...": the clause keeps the addressee
-    for (let k = a; k < Math.min(st.length, a + 12); k++) {
-      if (['to', 'of', 'for'].includes(low(st[k])) && k > a) return { ...b, mode: 'forward', clause: [a, st.length - 1] };
-      if (isPunct(st[k]) && !isQuoteMark(st[k])) break;
-    }
-    return null;
+function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segmented): Cue | null {
+  if (b.cls === 'object' || b.cls === 'label') {
+    // "urged X to ...", "accused X of ...", "described it as ...": the clause keeps the addressee
+    const obj = st[a]?.pos === 'PRON' ? { from: a, to: a, pronoun: true } : npAfter(st, a);
+    if (!obj) return null;
+    let k = obj.to + 1;
+    if (low(st[k]) === 'not') k++;
+    const next = low(st[k]);
+    const ok = b.cls === 'label' ? next === 'as' || isQuoteMark(st[a]) : ['to', 'of', 'for'].includes(next);
+    if (b.cls === 'label' && isQuoteMark(st[a])) return { ...b, mode: 'forward', clause: [a, st.length - 1] };
+    return ok ? { ...b, mode: 'forward', clause: [a, st.length - 1] } : null;
   }
   let k = skipAdverbial(st, a);
-  if (cls === 'tell' && low(st[k]) !== 'that') {
+  if (b.cls === 'tell' && low(st[k]) !== 'that') {
     const obj = npAfter(st, k);
-    if (obj && !obj.pronoun || obj?.pronoun && ['him', 'her', 'them', 'us', 'me'].includes(low(st[obj.from]))) k = skipAdverbial(st, obj!.to + 1);
+    if (obj && (!obj.pronoun || ['him', 'her', 'them', 'us', 'me'].includes(low(st[obj.from])))) k = skipAdverbial(st, obj.to + 1);
   }
   const t = st[k];
   if (low(t) === 'that') return { ...b, mode: 'forward', clause: [k + 1, st.length - 1] };
-  if (!t || t.text === '.' || t.text === '!' || t.text === '?' || t.text === ',' && !isQuoteMark(st[k + 1])) return withBackClause(st, { ...b, mode: 'backward' });
-  if (t.text === ':' || t.text === ',' ) return intro(st, b, k, seg);
+  if (t && NO_COMPLEMENT.has(low(t)) && (t.pos === 'ADP' || t.pos === 'SCONJ')) {
+    // "said after the deal was announced that ...": the clause comes after the adverbial
+    for (let j = k + 1; j < Math.min(st.length, k + 10) && st[j]!.text !== ','; j++) {
+      if (low(st[j]) === 'that' && st[j]!.pos === 'SCONJ') return { ...b, mode: 'forward', clause: [j + 1, st.length - 1] };
+    }
+    return withBackClause(st, { ...b, mode: 'backward' });
+  }
+  if (!t || /^[.!?;)]$/.test(t.text) || t.text === ',' && !isQuoteMark(st[k + 1])) return withBackClause(st, { ...b, mode: 'backward' });
+  if (t.text === ':' || t.text === ',') return intro(st, b, k, seg);
   if (isQuoteMark(t)) {
     const m = marked.find((x) => x.open === t.start);
-    const lastWord = lastContent(st);
-    if (m && m.close >= st[lastWord]!.start) return intro(st, b, k - 1, seg);
+    if (m && m.close >= st[lastContent(st)]!.start) return intro(st, b, k - 1, seg);
   }
   if (isPunct(t) && !isQuoteMark(t)) return null;
   return { ...b, mode: 'forward', clause: [k, st.length - 1] };
 }
 
-function intro(st: Token[], b: Base, k: number, seg?: Segmented): Cue {
+function intro(st: Token[], b: Base, k: number, seg: Segmented): Cue {
   const next = st[k + 1];
-  const introAt = next ? next.start : nextStart(seg, st[k]!.end);
+  let introAt = next ? next.start : st[k]!.end;
+  if (!next) while (introAt < seg.text.length && /\s/.test(seg.text[introAt]!)) introAt++;
   return { ...b, mode: 'intro', introAt };
-}
-
-function nextStart(seg: Segmented | undefined, end: number): number {
-  if (!seg) return -1;
-  let i = end;
-  while (i < seg.text.length && /\s/.test(seg.text[i]!)) i++;
-  return i;
 }
 
 function lastContent(st: Token[]): number {
@@ -165,11 +186,12 @@ function endsAttribution(st: Token[], k: number): boolean {
   return !t || /^[.,;!?:]$/.test(t.text) || isQuoteMark(t);
 }
 
-/** Steps over "on Sunday", "this week", "in a statement", "earlier". */
+/** Steps over "on Sunday", "this week", "in a statement", "earlier", ", however,". */
 export function skipAdverbial(st: Token[], k: number): number {
   for (;;) {
     const t = st[k];
     if (!t) return k;
+    if (t.text === ',' && st[k + 1]?.pos === 'ADV' && st[k + 2]?.text === ',') { k += 3; continue; }
     if (TIME_WORDS.has(low(t)) && (t.pos === 'ADV' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'ADJ')) {
       let j = k + 1;
       while (TIME_WORDS.has(low(st[j])) && st[j]!.pos !== 'ADP') j++;
@@ -193,7 +215,7 @@ function according(st: Token[], i: number, last: number, sentence: number): Cue 
   const np = npAfter(st, last + 1);
   if (!np) return null;
   const npEnd = np.relEnd ?? np.to;
-  const base = { sentence, st, vi: i, last, lemma: 'according to', subject: np, regionStart: i };
+  const base = { sentence, st, vi: i, last, lemma: 'according to', cls: 'according' as const, subject: np, regionStart: i };
   let j = 0;
   while (j < i && isPunct(st[j])) j++;
   if (j === i) {
@@ -203,20 +225,28 @@ function according(st: Token[], i: number, last: number, sentence: number): Cue 
   return withBackClause(st, { ...base, mode: 'backward' });
 }
 
-/** A reported clause ends before "..., adding", "..., according to" and a later "..., X said". */
+const CLAUSE_JOINS = new Set(['but', 'while', 'whereas', 'as', 'and', 'although', 'though']);
+
+/**
+ * A reported clause ends before "..., adding", "..., according to", "; ...", a later
+ * "..., X said", another speaker's verb joined by "but"/"as"/"and", and a second verb of
+ * the reporting subject ("... and has called on", "... but did not say").
+ */
 function cutClauses(st: Token[], cues: Cue[]): void {
   for (const c of cues) {
     if (!c.clause || c.mode !== 'forward') continue;
     let [a, e] = c.clause;
     for (let k = a + 1; k <= e; k++) {
-      if (st[k]!.text === ',' && CUT_AFTER_COMMA.has(low(st[k + 1])) || st[k]!.text === ';') { e = k - 1; break; }
+      const t = st[k]!, n = st[k + 1];
+      if (t.text === ',' && CUT_AFTER_COMMA.has(low(n)) || t.text === ';') { e = k - 1; break; }
+      if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB')) { e = k - 1; break; }
     }
     for (const d of cues) {
       if (d === c || d.regionStart <= a || d.regionStart > e) continue;
       const before = st[d.regionStart - 1];
-      if (d.mode === 'backward' || before?.text === ';' || ['but', 'while', 'whereas'].includes(low(before))) e = Math.min(e, d.regionStart - 1);
+      if (d.mode === 'backward' || d.shared || before?.text === ',' || CLAUSE_JOINS.has(low(before))) e = Math.min(e, d.regionStart - 1);
     }
-    while (e > a && (isPunct(st[e]) && !isQuoteMark(st[e]) || ['and', 'but', 'while'].includes(low(st[e])))) e--;
+    while (e > a && (isPunct(st[e]) && !isQuoteMark(st[e]) || CLAUSE_JOINS.has(low(st[e])))) e--;
     c.clause = e - a >= 1 ? [a, e] : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import verbs from '../lexicon/speech-verbs.json' with { type: 'json' };
 import words from '../lexicon/quote-words.json' with { type: 'json' };
 
-export type CueClass = 'say' | 'tell' | 'object';
+export type CueClass = 'say' | 'tell' | 'object' | 'label';
 
 export interface CueForm {
   readonly lemma: string;
@@ -12,7 +12,7 @@ export interface CueForm {
 
 /** Lower-cased verb form -> its cue entries (one form may have a particle and not). */
 export const CUE_FORMS = new Map<string, CueForm[]>();
-for (const cls of ['say', 'tell', 'object'] as const) {
+for (const cls of ['say', 'tell', 'object', 'label'] as const) {
   for (const [lemma, forms] of Object.entries(verbs[cls] as Record<string, string[]>)) {
     for (const f of forms) {
       const [verb, particle] = f.split(' ') as [string, string | undefined];

@@ -6,6 +6,8 @@ export interface Marked {
   /** Offset of the closing mark; the paragraph end when the mark is missing. */
   readonly close: number;
   readonly inner: Span;
+  /** No closing mark was found: the quotation ran to its paragraph's end. */
+  readonly unclosed?: boolean;
 }
 
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
@@ -57,16 +59,16 @@ export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
     if (open >= 0) {
       const next = paragraphs[pi + 1];
       if (next && DOUBLE.has(text[next.start]!)) continue;
-      push(out, text, open, p.end);
+      push(out, text, open, p.end, true);
       open = -1;
     }
   }
   return out;
 }
 
-function push(out: Marked[], text: string, open: number, close: number): void {
+function push(out: Marked[], text: string, open: number, close: number, unclosed = false): void {
   let start = open + 1, end = close;
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ open, close, inner: { start, end } });
+  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push(unclosed ? { open, close, inner: { start, end }, unclosed } : { open, close, inner: { start, end } });
 }

@@ -10,6 +10,8 @@ export interface NP {
   readonly pronoun: boolean;
   /** Last token of a following ", who ..." clause that describes the speaker. */
   readonly relEnd?: number;
+  /** First token of the whole subject when it opens with a role ("the US president, Donald Trump"). */
+  readonly lead?: number;
 }
 
 export const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
@@ -25,6 +27,7 @@ export function npWord(t: Token | undefined): boolean {
   if (!t) return false;
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return true;
   if (POSSESSIVE.has(t.text)) return true;
+  if (t.pos === 'VERB' && COMMON_HEADS.has(t.text.toLowerCase())) return true; // "the ... monitor" tagged as a verb
   return /\p{L}-\p{L}/u.test(t.text) && t.pos !== 'VERB' || /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'ADV';
 }
 
@@ -38,8 +41,13 @@ export function npBefore(st: Token[], end: number): NP | null {
   for (let i = end; i >= 0 && end - i < 16; i--) {
     const t = st[i]!, l = low(t);
     if (DETS.has(l) || t.pos === 'DET') {
-      if (from < 0) break;
+      if (from < 0) {
+        // "Those who have resigned", "some said": the determiner stands for the speakers
+        if (i === end && ANON_HEADS.has(l)) from = i;
+        break;
+      }
       from = i;
+      if (low(st[i - 1]) === 'and' && npWord(st[i - 2])) { i--; continue; }
       // "a member of the group", "a source close to the leadership", "group the National Committee"
       const p = st[i - 1], pp = st[i - 2];
       if (p && (NP_PREPS.has(low(p)) && p.pos === 'ADP' && (npWord(pp) || ['close', 'familiar'].includes(low(pp))) ||
@@ -111,7 +119,28 @@ export function subjectBefore(st: Token[], vi: number): Subject {
     return npBefore(st, k);
   }
   if (t.text === ',' || DASH.has(t.text)) return appositive(st, j);
-  return climb(st, npBefore(st, j));
+  const np = npBefore(st, j);
+  if (np || t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADV') return climb(st, np);
+  // "Those who have resigned complain": the subject with its relative clause
+  for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
+    if (RELATIVES.has(low(st[k])) && st[k]!.pos === 'PRON') {
+      const head = npBefore(st, st[k - 1]?.text === ',' ? k - 2 : k - 1);
+      return head && !head.pronoun ? { ...head, relEnd: j } : null;
+    }
+    if (isPunct(st[k])) break;
+  }
+  return null;
+}
+
+/** The subject of the nearest verb before `i` that has one: for "..., adding" and "X did this and said". */
+export function nearestSubject(st: Token[], i: number): NP | null {
+  for (let f = i; f >= 0; f--) {
+    const t = st[f]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    const s = subjectBefore(st, f);
+    if (s && s !== 'coord') return s;
+  }
+  return null;
 }
 
 /**
@@ -146,7 +175,7 @@ function appositive(st: Token[], j: number): Subject {
   if (!head || head.pronoun) return head;
   const app = npBefore(st, j - 1);
   // "the US president, Donald Trump," : a role described, then the name.
-  if (app && app.from === k + 1 && isName(st, app) && !hasCapitalHead(st, head)) return app;
+  if (app && app.from === k + 1 && isName(st, app) && !hasCapitalHead(st, head)) return { ...app, lead: head.from };
   return head;
 }
 

@@ -34,7 +34,7 @@ export class SpeakerResolver {
   /** Speakers found so far, in text order, for pronouns and surnames. */
   private readonly seen: { at: number; s: Speaker }[] = [];
 
-  constructor(private readonly seg: Segmented, found: ActorsFound) {
+  constructor(private readonly seg: Segmented, found: ActorsFound, private readonly quoted: (at: number) => boolean = () => false) {
     for (const a of found.actors) this.byId.set(a.id, a);
     this.mentions = [...found.mentions].sort((a, b) => a.start - b.start);
   }
@@ -60,28 +60,36 @@ export class SpeakerResolver {
     const want = PRONOUNS.get(low(t));
     const limit = this.sentenceStartBefore(t.start, 5);
     if (want === 'person' || want === 'group') {
-      let best: Speaker | undefined, bestAt = -1;
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
-        const x = this.mentions[i]!;
-        if (x.end > t.start || x.start < limit) continue;
+      // Candidates: earlier speakers of that sort and mentions of fitting actors. The nearest
+      // in the current or the previous sentence that stands as a subject wins; else the nearest.
+      const fits = (a: Actor) => (want === 'person' ? a.kind === 'person' : GROUP_KINDS.has(a.kind));
+      const cands: { at: number; s: Speaker; subject: boolean }[] = [];
+      for (const x of this.mentions) {
+        if (x.start < limit) continue;
+        if (x.end > t.start) break;
         const a = this.byId.get(x.actorId);
-        if (!a || x.via === 'pronoun') continue;
-        if (want === 'person' ? a.kind === 'person' : GROUP_KINDS.has(a.kind)) { best = this.actorSpeaker(a, span); bestAt = x.start; break; }
+        if (a && x.via !== 'pronoun' && fits(a) && !this.quoted(x.start)) cands.push({ at: x.start, s: this.actorSpeaker(a, span), subject: this.isSubject(x.end) });
       }
-      // the last speaker of that sort, when recent, before any other mention ("X said ... He added")
-      const recent = this.sentenceStartBefore(t.start, 2);
-      for (let i = this.seen.length - 1; i >= 0; i--) {
-        const x = this.seen[i]!;
-        if (x.at < limit || x.at < recent && x.at <= bestAt) break;
-        if (x.s.sort === want && x.s.speaker) { best = { ...x.s, span }; break; }
-      }
-      if (!best && want === 'group') best = this.nearestGroupName(t.start, limit, span);
-      if (best) return best;
+      for (const x of this.seen) if (x.at >= limit && x.s.sort === want && x.s.speaker) cands.push({ at: x.at, s: { ...x.s, span }, subject: true });
+      const recent = this.sentenceStartBefore(t.start, 1);
+      const pick = (xs: typeof cands) => xs.reduce<(typeof cands)[number] | undefined>((b, x) => (!b || x.at > b.at ? x : b), undefined);
+      const best = pick(cands.filter((x) => x.subject && x.at >= recent)) ?? pick(cands);
+      if (best) return best.s;
+      if (want === 'group') { const g = this.nearestGroupName(t.start, limit, span); if (g) return g; }
     } else if (want === 'plural') {
       const prev = this.seen.at(-1);
       if (prev && prev.at >= this.sentenceStartBefore(t.start, 2)) return { ...prev.s, span };
     }
     return this.anonymous(t.text, span);
+  }
+
+  /** Does a verb follow the mention (past adverbs and auxiliaries)? */
+  private isSubject(end: number): boolean {
+    const toks = this.seg.tokens;
+    let i = lowerBound(toks, end);
+    while (i < toks.length && (toks[i]!.pos === 'ADV' || toks[i]!.pos === 'PART' && toks[i]!.text !== '’s')) i++;
+    const t = toks[i];
+    return !!t && (t.pos === 'VERB' || t.pos === 'AUX');
   }
 
   private phrase(st: Token[], np: NP, span: Span): Speaker {
@@ -162,7 +170,7 @@ export class SpeakerResolver {
       const x = this.mentions[i]!;
       if (x.end > at || x.start < limit) continue;
       const a = this.byId.get(x.actorId);
-      if (a && kinds.includes(a.kind)) return this.actorSpeaker(a, span);
+      if (a && kinds.includes(a.kind) && !this.quoted(x.start)) return this.actorSpeaker(a, span);
     }
     return this.nearestGroupName(at, limit, span);
   }
