@@ -7,6 +7,7 @@ const PAST = new Set(cues.past);
 const FUT_AUX = new Set(['will', 'would', 'shall', 'to', "'ll", '’ll']);
 const FINITE = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'has', 'have']);
 const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'after', 'before', 'while', 'because', 'as', 'and', 'but', 'until', 'since']);
+const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 const WORD = /[A-Za-z’']+/g;
 
 interface W { w: string; raw: string; start: number; end: number }
@@ -43,6 +44,8 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
     const w = list[i]!.w;
     // "'ll" is its own word after the apostrophe split: "we'll" → "we'll"
     if (FUTURE.has(w) || /['’]ll$/.test(w)) return 'future';
+    // "the alleged attack": a participle after a determiner is an adjective
+    if (pastForm(w) && DETS.has(list[i - 1]?.w ?? '')) return 'none';
     if (pastForm(w)) {
       // "will be sent", "to be held", "would have met": the group is future
       const p1 = list[i - 1]?.w, p2 = list[i - 2]?.w;
@@ -65,11 +68,19 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
     const done = (x?: W) => !!x && pastForm(x.w) && !FINITE.has(x.w);
     return done(b3) || done(b4) ? 'past' : 'future';
   }
-  // Interleave: nearest before, nearest after, alternating outwards.
-  for (let k = 0; k < 14; k++) {
-    const bi = before.length - 1 - k;
-    if (bi >= 0) { const t = classify(bi, before); if (t !== 'none') return t; }
-    if (k < after.length) { const t = classify(k, after); if (t !== 'none') return t; }
-  }
-  return 'none';
+  // The verb that governs a date mostly comes before it: the nearest eight words before,
+  // then the date's own clause after it, then further back.
+  const back = (from: number, to: number): Tense => {
+    for (let k = from; k < to; k++) {
+      const bi = before.length - 1 - k;
+      if (bi < 0) break;
+      const t = classify(bi, before);
+      if (t !== 'none') return t;
+    }
+    return 'none';
+  };
+  const near = back(0, 8);
+  if (near !== 'none') return near;
+  for (let k = 0; k < after.length; k++) { const t = classify(k, after); if (t !== 'none') return t; }
+  return back(8, 14);
 }
