@@ -119,6 +119,7 @@ export const LOCATIVES = setOf(rules.locatives);
 export const PLACE_NOUNS = setOf(rules.placeNouns);
 export const DIRECTIONS = setOf(rules.directions);
 export const ROLE_NOUNS = setOf(rules.roleNouns);
+export const NON_PERSON = setOf(rules.nonPersonWords);
 export const MEDIA_HEADS = rules.mediaHeads;
 
 // Given names (from Phoenix) that are also the names of places or states are not evidence of a person.

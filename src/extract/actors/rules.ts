@@ -3,7 +3,7 @@ import type { Word } from './words.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import {
-  GIVEN_NAMES, MEDIA_HEADS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
+  GIVEN_NAMES, MEDIA_HEADS, NON_PERSON, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
 } from './lexicon.ts';
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
@@ -117,7 +117,18 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
     if (NOT_NAME.has(part[s]!.text) || PLACE_WORDS.has(part[s]!.text)) { s++; continue; }
     break;
   }
-  if (s > 0) { part = part.slice(s); return classify(text, words, part, cands, actors); }
+  let e = part.length - 1;
+  while (e > s && (TITLES.has(part[e]!.lc) || NOT_NAME.has(part[e]!.text))) e--;
+  if (s > 0 || e < part.length - 1) { part = part.slice(s, e + 1); return classify(text, words, part, cands, actors); }
+  if (part.some((w) => NON_PERSON.has(w.text))) {
+    // "Sky News", "Chatham House": a name, but no person's.
+    if (MEDIA_HEADS.some((h) => name.endsWith(h)) && part.length >= 2) {
+      const id = `rule:${normName(name)}`;
+      actors.push({ id, name, kind: 'media', affiliations: [] });
+      cands.push({ start: first.start, end: last.end, from: first.i, to: last.i, sentence: first.sentence, target: id, via: 'name', acts: true, confidence: 0.6 });
+    }
+    return;
+  }
   const nameWords = part.filter((w) => !PARTICLES.has(w.text) || w.cap);
   if (!part.every((w) => nameLike(w) || (PARTICLES.has(w.text) && w !== first && w !== last))) return;
   if (part.some((w) => PLACE_WORDS.has(w.text)) || PLACE_WORDS.has(name)) return;
