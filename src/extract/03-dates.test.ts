@@ -49,6 +49,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'may as a verb, march as a noun', text: 'Talks may resume. May they succeed, said the march organisers.', want: [] },
   { name: 'numbers that are no years', text: 'Resolution 2254 was adopted, and 2000 troops stayed at 10am.', want: [] },
   { name: 'a programme named Today', text: 'He spoke on the BBC’s Today programme.', want: [] },
+  { name: 'no particular weekday', text: 'On a Wednesday morning, as every Friday, the market opened.', want: [] },
   { name: 'a year in a web address', text: 'See https://example.org/2015/04/05/story for more.', want: [] },
 ];
 

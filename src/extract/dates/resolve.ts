@@ -96,6 +96,8 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
   }
   if (g.wd) {
     const wd = weekdayNumber(g.wd), rel = g.wr?.toLowerCase();
+    // "on a Wednesday morning", "every Friday": no particular day
+    if (!rel && /\b(?:a|every|each|any)\s+$/i.test(before)) return null;
     if (rel === 'last') return days(weekdayNear(pub, wd, 'past', true));
     if (rel === 'next') return days(weekdayNear(pub, wd, 'future', true));
     return days(weekdayNear(pub, wd, tense() === 'future' ? 'future' : 'past', false));
