@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+
+/** Read side of the record: each function one question a command asks. Counts come back as numbers. */
+
+const n = (x: unknown): number => Number(x ?? 0);
+/** Independent sources: wire copies count with their original, once. */
+const INDEPENDENT = sql<string>`(select count(distinct coalesce(d.duplicate_of, d.id)) from claim_sources s join documents d on d.id = s.document_id where s.claim_id = c.id)`;
+const SOURCES = sql<string>`(select count(*) from claim_sources s where s.claim_id = c.id)`;
+
+export async function status(db: Kysely<DB>) {
+  const one = async (q: ReturnType<typeof sql<{ n: string }>>) => n((await q.execute(db)).rows[0]?.n);
+  const byState = await sql<{ kind: string; review_state: string; n: string }>`select kind, review_state, count(*) as n from claims group by kind, review_state order by kind, review_state`.execute(db);
+  const last = await sql<{ at: Date | null }>`select max(ingested_at) as at from documents`.execute(db);
+  return {
+    documents: await one(sql`select count(*) as n from documents`),
+    copies: await one(sql`select count(*) as n from documents where duplicate_of is not null`),
+    actors: await one(sql`select count(*) as n from actors where merged_into is null`),
+    memberships: await one(sql`select count(*) as n from memberships`),
+    claims: byState.rows.map((r) => ({ kind: r.kind, state: r.review_state, count: n(r.n) })),
+    proposals: byState.rows.filter((r) => r.review_state === 'proposed').reduce((a, r) => a + n(r.n), 0),
+    lastIngest: last.rows[0]?.at ? new Date(last.rows[0].at).toISOString() : null,
+  };
+}
+
+export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: number }) {
+  if (o.kind === 'actor') {
+    const rows = await sql<{ id: number; kind: string; name: string; docs: string }>`
+      select a.id, a.kind, a.name, (select count(*) from document_actors x where x.actor_id = a.id) as docs
+      from actors a where a.review_state = 'proposed' and a.merged_into is null order by docs desc, a.id limit ${o.limit}`.execute(db);
+    return rows.rows.map((r) => ({ id: `a${r.id}`, kind: r.kind, summary: r.name, sources: n(r.docs), confidence: null as number | null }));
+  }
+  const rows = await sql<{ id: number; kind: string; summary: string; sources: string; confidence: number }>`
+    select c.id, c.kind, c.summary, ${SOURCES} as sources, c.confidence from claims c
+    where c.review_state = 'proposed' ${o.kind ? sql`and c.kind = ${o.kind}` : sql``}
+    order by sources desc, c.confidence desc, c.id limit ${o.limit}`.execute(db);
+  return rows.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, summary: r.summary, sources: n(r.sources), confidence: round(r.confidence) }));
+}
+
+export async function actors(db: Kysely<DB>, o: { kind?: string; limit: number }) {
+  const rows = await sql<{ id: number; name: string; kind: string; review_state: string; docs: string; claims: string; aliases: string | null }>`
+    select a.id, a.name, a.kind, a.review_state,
+      (select count(*) from document_actors x where x.actor_id = a.id) as docs,
+      (select count(*) from claim_actors x where x.actor_id = a.id) as claims,
+      (select string_agg(alias, ', ' order by alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm) as aliases
+    from actors a where a.merged_into is null ${o.kind ? sql`and a.kind = ${o.kind}` : sql``}
+    order by docs desc, a.name limit ${o.limit}`.execute(db);
+  return rows.rows.map((r) => ({ id: `a${r.id}`, name: r.name, kind: r.kind, state: r.review_state, documents: n(r.docs), claims: n(r.claims), aliases: r.aliases ?? '' }));
+}
+
+export async function memberships(db: Kysely<DB>, actorId: number) {
+  const rows = await sql<{ id: number; person: string; organization: string; role: string | null; status: string; start_date: string | null; end_date: string | null; review_state: string; sources: string }>`
+    select m.id, p.name as person, o.name as organization, m.role, m.status, m.start_date, m.end_date, m.review_state,
+      (select count(*) from membership_sources s where s.membership_id = m.id) as sources
+    from memberships m join actors p on p.id = m.person_id join actors o on o.id = m.organization_id
+    where m.person_id = ${actorId} or m.organization_id = ${actorId} order by m.id`.execute(db);
+  return rows.rows.map((r) => ({ id: `m${r.id}`, person: r.person, organization: r.organization, role: r.role, status: r.status, start: r.start_date, end: r.end_date, state: r.review_state, sources: n(r.sources) }));
+}
+
+export async function quotes(db: Kysely<DB>, o: { actorId?: number; limit: number }) {
+  const rows = await sql<{ id: number; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; sources: string; independent: string; published: string | null }>`
+    select c.id, c.value, c.edited_value, c.review_state, ${SOURCES} as sources, ${INDEPENDENT} as independent, c.occurred_on as published
+    from claims c where c.kind = 'quote' and c.review_state <> 'rejected'
+    ${o.actorId !== undefined ? sql`and exists (select 1 from claim_actors x where x.claim_id = c.id and x.actor_id = ${o.actorId})` : sql``}
+    order by c.occurred_on desc nulls last, c.id limit ${o.limit}`.execute(db);
+  return rows.rows.map((r) => {
+    const v = { ...r.value, ...(r.edited_value ?? {}) };
+    return { id: `c${r.id}`, date: r.published, speaker: (v.speaker ?? v.speakerDescription ?? 'unnamed') as string, direct: v.direct as boolean, text: v.text as string, state: r.review_state, sources: n(r.sources), independent: n(r.independent) };
+  });
+}
+
+export async function figures(db: Kysely<DB>, o: { contested?: boolean; limit: number }) {
+  const rows = await sql<{ id: number; key: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; sources: string; independent: string; rivals: string; occurred_on: string | null }>`
+    select c.id, c.key, c.value, c.edited_value, c.review_state, c.occurred_on, ${SOURCES} as sources, ${INDEPENDENT} as independent,
+      (select count(*) from claims r where r.key = c.key and r.id <> c.id and r.review_state <> 'rejected') as rivals
+    from claims c where c.kind = 'quantity' and c.review_state <> 'rejected'
+    ${o.contested ? sql`and exists (select 1 from claims r where r.key = c.key and r.id <> c.id and r.review_state <> 'rejected')` : sql``}
+    order by c.key, c.id limit ${o.limit}`.execute(db);
+  return rows.rows.map((r) => {
+    const v = { ...r.value, ...(r.edited_value ?? {}) };
+    return { id: `c${r.id}`, date: r.occurred_on, measure: v.measure as string, value: v.value as number, approx: v.approx as string, unit: (v.unit ?? '') as string, text: v.text as string, state: r.review_state, sources: n(r.sources), independent: n(r.independent), contested: n(r.rivals) > 0 };
+  });
+}
+
+export async function search(db: Kysely<DB>, words: string, limit: number) {
+  const q = sql`websearch_to_tsquery('english', ${words})`;
+  const docs = await sql<{ id: number; title: string | null; source: string; published: string; rank: number }>`
+    select id, title, source, published, ts_rank(tsv, ${q}) as rank from documents where tsv @@ ${q} order by rank desc, id limit ${limit}`.execute(db);
+  const claims = await sql<{ id: number; kind: string; summary: string; rank: number }>`
+    select id, kind, summary, ts_rank(tsv, ${q}) as rank from claims where tsv @@ ${q} and review_state <> 'rejected' order by rank desc, id limit ${limit}`.execute(db);
+  return [
+    ...docs.rows.map((r) => ({ id: `d${r.id}`, kind: 'document', text: `${r.published} ${r.title ?? r.source}`, rank: round(r.rank) })),
+    ...claims.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, text: r.summary, rank: round(r.rank) })),
+  ].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
+}
+
+export async function history(db: Kysely<DB>, entity: string, id: number) {
+  const rows = await db.selectFrom('history').select(['at', 'by', 'action', 'field', 'before', 'after']).where('entity', '=', entity).where('entity_id', '=', id).orderBy('id').execute();
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), by: r.by, action: r.action, field: r.field, before: r.before, after: r.after }));
+}
+
+function round(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 1000) / 1000;
+}
