@@ -32,6 +32,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'or more, or less', text: 'Families earning $500 or less and groups of 50 people or more.', want: [['$500', 500, 'up_to', 'money'], ['50 people', 50, 'at_least', 'other']] },
   { name: 'agent nouns are people', text: 'Gunmen killed 14 bakers and 3 drivers at dawn.', want: [['14 bakers', 14, 'exact', 'killed'], ['3 drivers', 3, 'exact', 'killed']] },
   { name: 'a strong force without a hyphen', text: 'They raised a 5,000 strong militia.', want: [['5,000 strong militia', 5000, 'exact', 'fighters']] },
+  { name: 'people are no aid', text: 'Aid reached 25,000 people and two aid workers were hurt.', want: [['25,000 people', 25000, 'exact', 'other'], ['two aid workers', 2, 'exact', 'injured']] },
+  { name: 'things with aid', text: 'A convoy of 40 lorries carrying food supplies arrived.', want: [['40 lorries', 40, 'exact', 'aid']] },
   // Not quantities
   { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
   { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },

@@ -92,18 +92,24 @@ export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: 
   switch (cls.cls) {
     case 'measure': {
       // civilians are people first: what happened to them says more than the noun
-      if (cls.measure === 'civilians') return nearest(() => true)?.measure ?? 'civilians';
+      if (cls.measure === 'civilians') {
+        const c = nearest((x) => x.measure !== 'aid');
+        return c && c.measure !== 'other' ? c.measure : 'civilians';
+      }
       const s = nearest((c) => c.strong && c.measure !== cls.measure && dist(c) <= STRONG_REACH);
       return s && cls.measure !== 'killed' && cls.measure !== 'injured' ? s.measure : cls.measure!;
     }
     case 'person':
     case 'none':
-      return nearest(() => true)?.measure ?? 'other';
+      return nearest((c) => c.measure !== 'aid')?.measure ?? 'other';
     case 'party':
       return nearest((c) => c.measure === 'participants') ? 'participants' : 'other';
     case 'aid':
       return 'aid';
-    default:
-      return 'other';
+    default: {
+      // "5,000 tonnes of food", "200 lorries carrying supplies"
+      const c = nearest((x) => x.measure === 'aid');
+      return c && dist(c) <= STRONG_REACH ? 'aid' : 'other';
+    }
   }
 }

@@ -27,7 +27,7 @@ export function posBySentence(seg: Segmented, sentence: number): Map<number, str
  */
 export function nounAfter(text: string, from: number, pos: Map<number, string>, base: number): { words: string[]; end: number } {
   const words: string[] = [];
-  let end = from, at = from;
+  let end = from, at = from, hasNoun = false;
   while (words.length < 5) {
     WORD.lastIndex = at;
     const m = WORD.exec(text);
@@ -38,6 +38,7 @@ export function nounAfter(text: string, from: number, pos: Map<number, string>, 
     if (STOP.has(lw)) break;
     // "mostly Arab refugees": a hedging adverb inside the noun phrase
     if (HEDGES.has(lw)) { at = m.index + m[0].length; continue; }
+    if (STOP_POS.has(p) && (p !== 'VERB' || hasNoun)) break;
     if (STOP_POS.has(p)) {
       // a participle before a noun is an adjective: "suspected Isis fighters", "displaced people"
       WORD.lastIndex = m.index + m[0].length;
@@ -53,6 +54,7 @@ export function nounAfter(text: string, from: number, pos: Map<number, string>, 
       if (!ok) break;
     }
     words.push(w.replace(/['’]s$/, ''));
+    if (p === 'NOUN' || p === 'PROPN') hasNoun = true;
     end = ws + w.length;
     at = end;
     if (/['’]s$/.test(w)) break;
