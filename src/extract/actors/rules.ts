@@ -13,6 +13,7 @@ const SINGLE_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'general', 'col',
 const nameLike = (w: Word): boolean => (w.cap && !NOT_NAME.has(w.text)) || ARABIC_ARTICLE.test(w.text);
 const runWord = (w: Word): boolean => w.cap || ARABIC_ARTICLE.test(w.text);
 const connector = (w: Word): boolean => ORG_CONNECTORS.has(w.lc) || PARTICLES.has(w.text);
+const TRAILING_TITLES = new Set(['Professor', 'Prof', 'QC', 'KC', 'MP', 'MEP', 'Patron', 'OBE', 'MBE', 'CBE']);
 const START_STOP = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'And', 'But', 'Of', 'As', 'If', 'After', 'Before', 'While', 'When']);
 
 /** The title words right before word `i` ("Foreign Minister", "Marine Gen", "envoy"), or null. */
@@ -118,9 +119,9 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
     break;
   }
   let e = part.length - 1;
-  while (e > s && (TITLES.has(part[e]!.lc) || NOT_NAME.has(part[e]!.text))) e--;
+  while (e > s && TRAILING_TITLES.has(part[e]!.text)) e--;
   if (s > 0 || e < part.length - 1) { part = part.slice(s, e + 1); return classify(text, words, part, cands, actors); }
-  if (part.some((w) => NON_PERSON.has(w.text))) {
+  if (part.some((w) => NON_PERSON.has(w.text)) && (!GIVEN_NAMES.has(first.text) || MEDIA_HEADS.some((h) => name.endsWith(h)))) {
     // "Sky News", "Chatham House": a name, but no person's.
     if (MEDIA_HEADS.some((h) => name.endsWith(h)) && part.length >= 2) {
       const id = `rule:${normName(name)}`;
