@@ -4,9 +4,9 @@ export type Tense = 'future' | 'past' | 'none';
 
 const FUTURE = new Set(cues.future);
 const PAST = new Set(cues.past);
-const FUT_AUX = new Set(['will', 'would', 'shall', 'to', "'ll", '’ll']);
-const FINITE = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'has', 'have']);
-const CLAUSE = new Set(['that', 'which', 'who', 'whom', 'when', 'where', 'after', 'before', 'while', 'because', 'as', 'and', 'but', 'until', 'since']);
+const FUT_AUX = new Set(cues.futureAux);
+const FINITE = new Set(cues.finite);
+const CLAUSE = new Set(cues.clauseStarts);
 const DETS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
 const WORD = /[A-Za-z’']+/g;
 
@@ -23,9 +23,11 @@ function words(text: string): W[] {
 const pastForm = (w: string): boolean => PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed'));
 
 /**
- * Which way the verb near a date expression points. The nearest tense marker wins (words
- * inside the expression are skipped); a past participle after will/to/be is future
- * ("will be briefed on Thursday"). Within a clause: stops at ; and sentence ends.
+ * Which way the verb near a date expression points: the nearest tense marker, looked for
+ * first in the eight words before the date, then in the date's own clause after it, then
+ * further back. A past participle after will/to be is future ("will be briefed on
+ * Thursday"); an infinitive points forward unless a past verb governs it ("attempted to
+ * flee on Wednesday").
  */
 export function tenseAround(sentence: string, start: number, end: number): Tense {
   const ws = words(sentence);
@@ -49,7 +51,7 @@ export function tenseAround(sentence: string, start: number, end: number): Tense
     if (pastForm(w)) {
       // "will be sent", "to be held", "would have met": the group is future
       const p1 = list[i - 1]?.w, p2 = list[i - 2]?.w;
-      if (!PAST.has(w) || !FINITE.has(w)) {
+      if (!FINITE.has(w)) {
         if (p1 && FUT_AUX.has(p1)) return 'future';
         // "to be held", "will have met" (but "was reported to have handed" is past)
         if (p1 && p2 && (p1 === 'be' || p1 === 'been') && FUT_AUX.has(p2)) return 'future';
