@@ -17,7 +17,7 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     // Longest cue first; a cue inside a stretch another cue already explained is skipped.
     const used: Span[] = [];
     for (const hit of cueHits(text, s)) {
-      if (used.some((u) => u.start < hit.span.end && hit.span.start < u.end)) continue;
+      if (used.some((u) => u.start <= hit.span.start && hit.span.end <= u.end)) continue;
       const got = claimsOf(ctx, s.index, hit.cue, hit.span, recent);
       if (got.length) { used.push(hit.span); claims.push(...got); }
     }

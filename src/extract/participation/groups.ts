@@ -12,8 +12,8 @@ const AGENT = new Set(lex.agentNouns);
 const BAD_PUNCT = /[;:()"“”[\]]/;
 /** Between two actors of one list: ", ", " and ", "’s " (Russia's Putin), "and his counterpart,". */
 const COORD = /^(?:\s*(?:,|and|, and|&|as well as|or|–|—)\s*(?:(?:the|some|other|several|many|various|its|their|his|her)\s+)?(?:(?:his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:counterparts?|allies|ally|colleagues?|partners?)\s*,?\s*)?|['’]s\s+(?:(?:president|leader|prime minister|foreign minister|minister|envoy|king|chancellor)\s*,?\s*)?)$/iu;
-/** "Assad's backer, Russia": the actor after the comma is the one meant. */
-const POSS_APPOS = /^['’]s\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*$/u;
+/** "Assad's backer, Russia", "the UN special envoy, Staffan de Mistura": the actor after the comma is the one meant. */
+const POSS_APPOS = /^(?!\s*(?:and|or|as well as)\b)(?:['’]s)?\s+[\w-]+(?:\s+[\w-]+){0,3}\s*,\s*$/u;
 
 function mentionsOf(ctx: Ctx, sentence: number): Mention[] { return ctx.bySentence[sentence] ?? []; }
 
@@ -49,10 +49,11 @@ function extendRight(ctx: Ctx, sentence: number, first: Mention): Mention[] {
   let i = ms.indexOf(first);
   while (i < ms.length - 1) {
     const next = ms[i + 1]!;
-    const gap = ctx.text.slice(out.at(-1)!.end, next.start);
-    if (POSS_APPOS.test(gap)) { out[out.length - 1] = next; i++; continue; }
-    if (!COORD.test(gap)) break;
-    out.push(next); i++;
+    if (COORD.test(ctx.text.slice(out.at(-1)!.end, next.start))) { out.push(next); i++; continue; }
+    // The apposition may itself hold a name: "the UN Syria envoy, Staffan de Mistura".
+    const appos = [1, 2].map((k) => ms[i + k]).findIndex((m) => m && POSS_APPOS.test(ctx.text.slice(out.at(-1)!.end, m.start)));
+    if (appos < 0) break;
+    out[out.length - 1] = ms[i + 1 + appos]!; i += 1 + appos;
   }
   return out;
 }
@@ -60,7 +61,7 @@ function extendRight(ctx: Ctx, sentence: number, first: Mention): Mention[] {
 const group = (ms: Mention[]): Group => ({ mentions: ms, start: ms[0]!.start, end: ms.at(-1)!.end });
 
 /** Is the word before `at` one that makes what follows an object ("opposed to Assad")? */
-function objectContext(ctx: Ctx, sentence: number, at: number): boolean {
+export function objectContext(ctx: Ctx, sentence: number, at: number): boolean {
   const toks = ctx.tokens(sentence).filter((t) => t.end <= at);
   while (toks.length && toks.at(-1)!.pos === 'DET') toks.pop();
   const prev = toks.at(-1);

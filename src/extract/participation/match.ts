@@ -2,7 +2,7 @@ import type { Mention, Span } from '../../domain/record.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
 import type { Ctx } from './context.ts';
 import { type Cue, namesMeeting } from './cues.ts';
-import { agentAfter, clauseAgent, lightGap, objectAfter, subjectBefore } from './groups.ts';
+import { agentAfter, clauseAgent, lightGap, objectAfter, objectContext, subjectBefore } from './groups.ts';
 import { pronounBefore, resolvePronoun } from './pronouns.ts';
 
 /** One actor given a status by one cue. */
@@ -49,7 +49,9 @@ function isPassive(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   const word = ctx.text.slice(span.start, span.end).split(/\s+/)[0]!.toLowerCase();
   if (!/(?:ed|en|met|held|shunned|sat)$/.test(word)) return false;
   const from = ctx.seg.sentences[sentence]!.start;
-  return PASSIVE_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 30), span.start));
+  // "was shunned by X", and the reduced relative "a conference boycotted by X".
+  return PASSIVE_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 30), span.start))
+    || (/ed$/.test(word) && /^\s+by\b/iu.test(ctx.text.slice(span.end, span.end + 5)));
 }
 
 /** The claims one cue match makes: who is given which status. */
@@ -62,6 +64,8 @@ export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recen
   const status = negated ? (cue.negated !== undefined ? cue.negated : cue.status === 'attend' ? 'boycott' : null) : cue.status;
   if (!status) return [];
   const passive = isPassive(ctx, sentence, cue, span);
+  // "the conditions were met by X": a meeting is not met in the passive.
+  if (passive && cue.mutual) return [];
   const out: Claim[] = [];
   const add = (ms: readonly Mention[], viaPronoun = false) => {
     for (const m of ms) if (!vague(ctx, m) && !out.some((c) => c.mention.actorId === m.actorId)) out.push({ cue, cueSpan: span, mention: m, status, viaPronoun });
@@ -82,7 +86,7 @@ export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recen
     if (wantsSubjectSlot) {
       const g = subjectBefore(ctx, sentence, span.start);
       const p = pronounBefore(ctx, sentence, span.start, (s, a, b) => lightGap(ctx, s, a, b));
-      if (p && (!g || p.start > g.end)) {
+      if (p && (!g || p.start > g.end) && !objectContext(ctx, sentence, p.start)) {
         const m = resolvePronoun(ctx, sentence, p.start, p.word, recent);
         if (m) { add([{ ...m, start: p.start, end: p.end, sentence }], true); subjectCount++; }
       } else if (g) { add(g.mentions); subjectCount += g.mentions.reduce((n, m) => n + (PLURAL.test(m.text) ? 2 : 1), 0); }

@@ -1,5 +1,8 @@
 import type { Mention } from '../../domain/record.ts';
 import { type Ctx, isPersonKind } from './context.ts';
+import { objectContext, subjectBefore } from './groups.ts';
+
+const SPEECH = /\b(?:said|says|say|told|added|announced|insisted|warned|confirmed|stated|declared|claimed)\b(?!.*\b(?:said|says|say|told|added|announced|insisted|warned|confirmed|stated|declared|claimed)\b)/iu;
 
 const PRONOUN = /(?<![\w’'-])(it|they|he|she|we)\s*$/iu;
 
@@ -40,12 +43,33 @@ export function resolvePronoun(ctx: Ctx, sentence: number, at: number, word: str
       return { actorId: sp.id, text: sp.name, sentence, start: m?.start ?? at, end: m?.end ?? at + word.length, via: 'pronoun' };
     }
   }
+  // "X said on Sunday they would ...": the pronoun is the speaker; an unnamed speaker
+  // ("authorities in the region said they") names no one.
+  const from = ctx.seg.sentences[sentence]!.start;
+  const said = SPEECH.exec(ctx.text.slice(from, at));
+  if (said) {
+    const verb = from + said.index;
+    const g = subjectBefore(ctx, sentence, verb);
+    if (g) return g.mentions[0]!;
+    const p = /(?<![\w’'-])(it|they|he|she|we|which|who)\s+(?:[\w-]+\s+)?$/iu.exec(ctx.text.slice(from, verb));
+    if (!p) return null;
+    if (/^(?:which|who)$/i.test(p[1]!)) {
+      // "The regime, which first said it would ...": the relative pronoun's antecedent.
+      const rel = from + p.index;
+      return (ctx.bySentence[sentence] ?? []).find((m) => /^\s*,?\s*$/.test(ctx.text.slice(m.end, rel)) && m.end <= rel) ?? null;
+    }
+    at = from + p.index; word = p[1]!.toLowerCase();
+  }
   let nearest: Mention | null = null;
   for (let s = sentence; s >= Math.max(0, sentence - 2); s--) {
     const ms = ctx.bySentence[s] ?? [];
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i]!;
       if (m.end > at || !compatible(ctx, word, m)) continue;
+      // A possessor ("Syria's Kurdish region") or, in the pronoun's own sentence, an actor
+      // after a preposition ("authorities in Syria ... said they") is not what the pronoun means.
+      if (/^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3))) continue;
+      if (s === sentence && objectContext(ctx, s, m.start)) continue;
       if (recent.has(m.actorId)) return m;
       nearest ??= m;
     }
