@@ -14,7 +14,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'participants', text: 'More than 30 representatives attended the first round.', want: [['More than 30 representatives', 30, 'more_than', 'participants']] },
   { name: 'groups that gather', text: 'As many as 12 groups will gather in Doha.', want: [['As many as 12 groups', 12, 'up_to', 'participants']] },
   { name: 'money', text: 'Donors pledged $4bn and a further €1.5 billion.', want: [['$4bn', 4e9, 'exact', 'money'], ['€1.5 billion', 1.5e9, 'exact', 'money']] },
-  { name: 'percent', text: 'Rebels hold 40% of the province and 12 per cent of the coast.', want: [['40%', 40, 'exact', 'percent'], ['12 per cent', 12, 'exact', 'percent']] },
+  { name: 'percent', text: 'Rebels hold 40% of the province and 12 per cent of the coast.', want: [['40% of the province', 40, 'exact', 'percent'], ['12 per cent of the coast', 12, 'exact', 'percent']] },
   { name: 'tens of thousands fled', text: 'Tens of thousands of villagers fled the shelling.', want: [['Tens of thousands of villagers', 10000, 'at_least', 'displaced']] },
   { name: 'hundreds of thousands of refugees', text: 'Hundreds of thousands of refugees have returned home.', want: [['Hundreds of thousands of refugees', 100000, 'at_least', 'refugees']] },
   { name: 'thousands, hundreds, dozens', text: 'Thousands of soldiers, hundreds of detainees and dozens of journalists.', want: [['Thousands of soldiers', 1000, 'at_least', 'fighters'], ['hundreds of detainees', 100, 'at_least', 'detained'], ['dozens of journalists', 12, 'at_least', 'other']] },

@@ -47,6 +47,12 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
         if (words.length) { end = np.end; unit = words.at(-1); }
       }
       if (unit && MONEY_WORDS.test(unit)) q.measure = 'money';
+      // "40% of the province": a share names what it is a share of
+      if (q.measure === 'percent') {
+        const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?/i.exec(text.slice(end));
+        const np = of ? nounAfter(text, end + of[0].length, pos, s.start) : null;
+        if (np?.words.length) { end = np.end; unit = np.words.at(-1); }
+      }
       // "50 people or more"
       if (q.approx === 'exact') q.approx = tailApprox(text.slice(end, end + 16)) ?? 'exact';
       // A bare small number with nothing counted is an age or a score ("then seven,", "was 19 when")
