@@ -48,6 +48,9 @@ export function buildActors(text: string, words: readonly Word[], cands: Cand[],
   return { actors, mentions };
 }
 
+const ROLES = 'president|minister|spokesman|spokeswoman|spokesperson|envoy|ambassador|chief|leader|head|member|commander|official|adviser|advisor|founder|co-founder|chairman|chairwoman|chair|director|secretary|negotiator|representative|researcher|analyst|fellow|delegate|coordinator|general|officer|deputy|activist|lawyer|executive|manager|organiser|figure|militant|fighter|doctor|rapporteur|investigator|professor|editor|correspondent|employee|volunteer|worker|staff';
+// The words right before an organisation that state a link: "a spokesman for the", "who now heads the", "of the".
+const LINK_BEFORE = new RegExp(`(?:\\b(${ROLES})\\s+(?:of|for|at|with|to|in)|\\b(heads|leads|chairs|runs|directs|founded|co-founded|joined|represents|left|quit)|^\\s*(?:of|from))\\s+(?:the\\s+)?$`);
 const ORG_KINDS = new Set<ActorKind>(['organization', 'government', 'armed_group', 'international_org', 'monitor', 'media']);
 
 /** Appositions after a person's mention: ", a former SNC member who now heads the X," → description, affiliations. */
@@ -75,17 +78,20 @@ function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], 
     }
     for (const o of orgs) {
       const lead = text.slice(clause.start, o.start).toLowerCase();
-      // "an SNC member" (role right after the name) before "a spokesman for the SNC" (role before it).
-      const next = /^\s+([\p{L}-]+)/u.exec(text.slice(o.end, clause.end))?.[1]?.toLowerCase();
-      const roleWord = next && ROLE_NOUNS.has(next) ? next
-        : lead.match(/[\p{L}-]+/gu)?.reverse().find((x) => ROLE_NOUNS.has(x) || ROLE_NOUNS.has(x.replace(/s$/, '')));
-      const role = roleWord ? roleWord.replace(/^(head|lead|chair|direct|found)s$/, '$1') : undefined;
-      const tail = lead.slice(-60);
-      const tense: Affiliation['tense'] = /\b(?:former|ex-|previously|once|formerly)\b/.test(tail.split(/\b(?:now|and|who|currently|but)\b/).at(-1)!) ? 'former'
+      const after = /^\s+([\p{L}-]+)/u.exec(text.slice(o.end, clause.end))?.[1]?.toLowerCase();
+      // Only a stated link: "an SNC member", "a spokesman for X", "who now heads X", "X of the Y".
+      let role: string | undefined;
+      const m = LINK_BEFORE.exec(lead);
+      if (m) role = m[1] ?? m[2];
+      else if (after && ROLE_NOUNS.has(after)) role = after;
+      else continue;
+      if (role) role = role.replace(/^(head|lead|chair|direct|found|co-found|run)s$/, '$1').replace(/^(found|co-found|join)ed$/, '$1');
+      const seg = lead.slice(-80).split(/\b(?:now|and|who|currently|but)\b/).at(-1)!;
+      const tense: Affiliation['tense'] = /\b(?:former|ex-|previously|once|formerly|left|quit|resigned|defected)\b/.test(seg) ? 'former'
         : fromApposition ? 'current' : 'unknown';
       const organization = accs.get(o.target)!.name;
       if (acc.affiliations.some((a) => a.organization === organization)) continue;
-      acc.affiliations.push({ organization, ...(role ? { role } : {}), tense, evidence: [clause] });
+      acc.affiliations.push({ organization, ...(role && role !== 'of' ? { role } : {}), tense, evidence: [clause] });
     }
     void w;
   }

@@ -120,6 +120,8 @@ export const PLACE_NOUNS = setOf(rules.placeNouns);
 export const DIRECTIONS = setOf(rules.directions);
 export const ROLE_NOUNS = setOf(rules.roleNouns);
 export const NON_PERSON = setOf(rules.nonPersonWords);
+/** Words that end place names but are also surnames (Hill, Lane): a known given name outweighs them. */
+export const NON_PERSON_WEAK = setOf(rules.nonPersonWeak);
 export const MEDIA_HEADS = rules.mediaHeads;
 
 // Given names (from Phoenix) that are also the names of places or states are not evidence of a person.

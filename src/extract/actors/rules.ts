@@ -3,7 +3,7 @@ import type { Word } from './words.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import {
-  GIVEN_NAMES, MEDIA_HEADS, NON_PERSON, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
+  GIVEN_NAMES, MEDIA_HEADS, NON_PERSON, NON_PERSON_WEAK, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
 } from './lexicon.ts';
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
@@ -121,7 +121,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   let e = part.length - 1;
   while (e > s && TRAILING_TITLES.has(part[e]!.text)) e--;
   if (s > 0 || e < part.length - 1) { part = part.slice(s, e + 1); return classify(text, words, part, cands, actors); }
-  if (part.some((w) => NON_PERSON.has(w.text)) && (!GIVEN_NAMES.has(first.text) || MEDIA_HEADS.some((h) => name.endsWith(h)))) {
+  if (part.some((w) => NON_PERSON.has(w.text)) || (part.some((w) => NON_PERSON_WEAK.has(w.text)) && !GIVEN_NAMES.has(first.text))) {
     // "Sky News", "Chatham House": a name, but no person's.
     if (MEDIA_HEADS.some((h) => name.endsWith(h)) && part.length >= 2) {
       const id = `rule:${normName(name)}`;
@@ -167,5 +167,5 @@ function roleBefore(text: string, first: Word): string | null {
   while (k > 0 && text.charCodeAt(k) === 32) k--;
   if (text[k] !== ',') return null;
   const m = ROLE_COMMA.exec(text.slice(Math.max(0, first.start - 80), first.start));
-  return m ? m[1]!.trim() : null;
+  return m ? m[1]!.trim().replace(/^(?:(?:While|When|As|After|But|And|The|A|An|Meanwhile|Earlier|Later|Then)\s+)+/, '') : null;
 }
