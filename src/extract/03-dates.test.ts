@@ -61,3 +61,7 @@ for (const c of cases) {
     for (const d of got) assert.equal(c.text.slice(d.evidence[0]!.start, d.evidence[0]!.end), d.text);
   });
 }
+
+test('dates: no publication day, no dates', () => {
+  assert.deepEqual(findDates(segment('They met on Monday.'), ''), []);
+});

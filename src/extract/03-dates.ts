@@ -15,6 +15,8 @@ const SPAN_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/;
  * forward or back by the verb around them (dates/tense.ts).
  */
 export function findDates(seg: Segmented, published: string): DateMention[] {
+  // Without a publication day nothing relative can be resolved: no dates rather than wrong ones.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
   const pub = parseIso(published);
   const out: DateMention[] = [];
   for (const s of seg.sentences) {

@@ -11,7 +11,7 @@ const STOP = new Set([
 ]);
 const STOP_POS = new Set(['VERB', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'DET', 'PRON', 'PART', 'NUM', 'ADV', 'PUNCT', 'SYM']);
 const HEDGES = new Set(['mostly', 'mainly', 'largely', 'predominantly', 'overwhelmingly', 'primarily', 'newly', 'internally']);
-const WORD = /[ \t]*([A-Za-z][A-Za-z’'-]*)/y;
+const WORD = /[ \t\u00a0]*([A-Za-z][A-Za-z’'-]*)/y;
 
 /** Part-of-speech tags of a sentence by the offset where each token starts. */
 export function posBySentence(seg: Segmented, sentence: number): Map<number, string> {
