@@ -24,7 +24,9 @@ export async function runExtract(files: string[], opts: ExtractCommandOptions): 
   let exit = 0;
   const many = files.length > 1;
   for (const file of files) {
+    if (stdoutClosed) break;
     try {
+      if (file === '-' && process.stdin.isTTY) process.stderr.write('parley: reading a report from standard input; end it with Ctrl-D\n');
       const input: InputDocument = file === '-' ? await readStdin() : await readInputFile(file);
       const { extraction, warning } = extractReport(input, { published: opts.published });
       if (warning) process.stderr.write(`parley: ${warning}\n`);
@@ -52,9 +54,24 @@ function checkArguments(files: string[], opts: ExtractCommandOptions): ParleyErr
   return undefined;
 }
 
+/** Set once stdout is gone (`parley extract ... | head`): the rest is not worth extracting. */
+let stdoutClosed = false;
+let watching = false;
+
+function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (!stdoutClosed && e.code !== 'EPIPE') process.stderr.write(`parley: cannot write the output (${e.code ?? e.message})\n`);
+    stdoutClosed = true;
+  });
+}
+
 function write(s: string): Promise<void> {
+  watchStdout();
   return new Promise((resolve) => {
-    if (process.stdout.write(s)) resolve();
-    else process.stdout.once('drain', () => resolve());
+    if (stdoutClosed || process.stdout.write(s)) return resolve();
+    const done = () => { process.stdout.off('drain', done); process.stdout.off('close', done); process.stdout.off('error', done); resolve(); };
+    process.stdout.once('drain', done).once('close', done).once('error', done);
   });
 }

@@ -2,6 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ROOT, fixtures, parley, report } from './run-cli.ts';
 
 const fx = fixtures({
@@ -112,4 +113,11 @@ test('every bundled example runs clean, with its date and title found', () => {
     assert.match(d.published, /^\d{4}-\d{2}-\d{2}$/);
     assert.notEqual(d.publishedFrom, 'today');
   }
+});
+
+test('output piped into a reader that stops early (| head): no error, no stack, exit 0', () => {
+  const ex = join(ROOT, 'examples/yemen-muscat-talks.txt');
+  const script = `exec 3>&1; "${process.execPath}" bin/parley.mjs extract -f json ${Array(6).fill(`'${ex}'`).join(' ')} 2>&3 | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`;
+  const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  assert.equal(r.stdout.trim(), 'rc=0');
 });
