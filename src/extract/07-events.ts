@@ -23,7 +23,9 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     if (isTitle(seg, s)) continue;
     // A cue inside a name ("High Negotiations Committee") is no event.
     const names = ctx.bySentence[s.index] ?? [];
-    const triggers = findTriggers(seg.text, s).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end));
+    // Nor is a capitalised noun inside a sentence ("the US Congress").
+    const triggers = findTriggers(seg.text, s).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
+      && (t.verb || t.start === s.start || !/^\p{Lu}/u.test(seg.text[t.start]!)));
     const groups = groupTriggers(seg.text, triggers);
     if (!groups.length) continue;
     const places = findPlaces(seg.text, s);
@@ -69,9 +71,9 @@ function modifies(text: string, p: Place, t: Trigger): boolean {
   return !p.country && p.end <= t.start && /^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}$/u.test(text.slice(p.end, t.start));
 }
 
-/** "the bombardment of Eastern Ghouta": the place the event is done to. */
+/** "the bombardment of Eastern Ghouta", "an assault on Raqqa": the place the event is done to. */
 function objectOf(text: string, p: Place, t: Trigger): boolean {
-  return t.end <= p.start && /^\s+of\s+(?:the\s+)?$/iu.test(text.slice(t.end, p.start));
+  return t.end <= p.start && /^\s+(?:of|on|against)\s+(?:the\s+)?$/iu.test(text.slice(t.end, p.start));
 }
 
 /**
@@ -90,7 +92,7 @@ function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T
     const xs = at(item);
     if (!sameClause(text, xs, mine)) continue;
     const d = distance(xs, mine);
-    if (d >= bestD) continue;
+    if (d >= bestD || (adjective && d > 80)) continue;
     if (!adjective) {
       const near = rivals.filter((r) => sameClause(text, xs, r.span));
       const before = near.filter((r) => r.span.start < xs.start).sort((a, b) => b.span.end - a.span.end)[0];

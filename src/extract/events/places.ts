@@ -15,7 +15,7 @@ const PLACE = new RegExp(
   'gu',
 );
 /** What makes a name a location here: "in", "at", "near" ... or a verb of force ("shelled Idlib"), perhaps through "the resort of". */
-const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?$/iu;
+const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook|encircled|encircling|besieging|surrounded|surrounding)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?$/iu;
 
 /** Places named in a stretch of text, each marked as located by a preposition or not. */
 export function findPlaces(text: string, within: Span): Place[] {
