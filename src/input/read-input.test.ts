@@ -15,6 +15,7 @@ const refused: [name: string, bytes: Buffer, ext: string, code: ErrorCode, messa
   ['UTF-16', Buffer.from('\uFEFFTalks resumed.', 'utf16le'), '.txt', 'INVALID_UTF8', /is UTF-16 text; save it as UTF-8/],
   ['a PDF', b('%PDF-1.4 ...'), '.pdf', 'UNSUPPORTED_TYPE', /is a PDF document/],
   ['HTML with no article', b('<html><body><nav><a>Home</a></nav></body></html>'), '.html', 'NO_ARTICLE_TEXT', /no article text/],
+  ['a JavaScript wall', b('<html><body><main><p>Please enable JavaScript to view this page.</p></main></body></html>'), '.html', 'NO_ARTICLE_TEXT', /no article text \(it says "Please enable JavaScript"\)/],
   ['French', b('Les deux délégations se sont rencontrées mardi à Genève et ont accepté de se revoir.'), '.txt', 'UNSUPPORTED_LANGUAGE', /is in French/],
 ];
 for (const [name, bytes, ext, code, message] of refused) {

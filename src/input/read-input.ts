@@ -68,6 +68,8 @@ const DOCUMENT_EXT: Record<string, string> = {
   '.rtf': 'an RTF document', '.epub': 'an e-book', '.xls': 'a spreadsheet', '.xlsx': 'a spreadsheet',
   '.zip': 'a zip archive', '.gz': 'a compressed file', '.png': 'an image', '.jpg': 'an image', '.jpeg': 'an image',
 };
+/** What a page saved without its article says instead: a script, cookie, login or pay wall. */
+const WALL = /\b(?:(?:please )?(?:enable|turn on) javascript|javascript is (?:disabled|required)|subscribe to (?:continue|read)|(?:log|sign) in to (?:continue|read)|you (?:do not|don.t) have permission to access|verify you are (?:a )?human|are you a robot)\b/i;
 const LOOKS_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)?<(?:!doctype html|html|head|body)\b/i;
 
 /**
@@ -96,6 +98,8 @@ export function decodeInput(bytes: Buffer, source: string, ext: string): InputDo
   if (isHtml) {
     const page = htmlToArticle(raw);
     if (!page.text.trim()) throw new ParleyError('NO_ARTICLE_TEXT', 'is an HTML page with no article text', source);
+    const wall = page.text.length < 600 ? WALL.exec(page.text) : null;
+    if (wall) throw new ParleyError('NO_ARTICLE_TEXT', `is an HTML page with no article text (it says "${wall[0]}")`, source);
     checkLanguage(page.text, source);
     const fromText = page.published ? undefined : findPublishedInText(page.text);
     return {
