@@ -43,6 +43,9 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'perfect infinitive is past', text: 'He was reported to have resigned on Friday.', want: [['on Friday', '2020-06-05']] },
   { name: 'infinitive after a past verb', text: 'A deal allowed many to leave on Sunday.', want: [['on Sunday', '2020-06-07']] },
   { name: 'infinitive after expected', text: 'Inspectors are expected to arrive on Sunday.', want: [['on Sunday', '2020-06-14']] },
+  { name: 'day and month of last year', text: 'The siege began on 25 March last year.', want: [['on 25 March last year', '2019-03-25']] },
+  { name: 'at the weekend, past', text: 'Rebels regrouped at the weekend.', want: [['the weekend', '2020-06-06', '2020-06-07']] },
+  { name: 'over the weekend, future', text: 'Talks will continue over the weekend.', want: [['the weekend', '2020-06-13', '2020-06-14']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

@@ -26,9 +26,9 @@ const QUAL = '(?<qual>(?:the\\s+)?(?:end|beginning|start|middle|turn|first half|
 
 const ALTS = [
   // Monday 6 April 2015 / 6-9 April / 10 and 11 September / 25th March
-  `(?:(?<wd1>${WDAY}),?\\s+)?(?<d1>\\d{1,2})${ORD}(?:${DASH}(?<d1b>\\d{1,2})${ORD})?\\s+(?:of\\s+)?(?<m1>${MONTH})(?:,?\\s+(?<y1>${YEAR}))?(?![\\w-])`,
+  `(?:(?<wd1>${WDAY}),?\\s+)?(?<d1>\\d{1,2})${ORD}(?:${DASH}(?<d1b>\\d{1,2})${ORD})?\\s+(?:of\\s+)?(?<m1>${MONTH})(?:,?\\s+(?<y1>${YEAR})|\\s+(?<r1>last|this|next)\\s+year)?(?![\\w-])`,
   // Monday, April 6, 2015 / March 25-27
-  `(?:(?<wd2>${WDAY}),?\\s+)?(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})${ORD}(?:${DASH}(?<d2b>\\d{1,2})${ORD})?(?![\\d,.]\\d)(?!\\d)(?:,?\\s+(?<y2>${YEAR}))?(?![\\w-])`,
+  `(?:(?<wd2>${WDAY}),?\\s+)?(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})${ORD}(?:${DASH}(?<d2b>\\d{1,2})${ORD})?(?![\\d,.]\\d)(?!\\d)(?:,?\\s+(?<y2>${YEAR})|\\s+(?<r2>last|this|next)\\s+year)?(?![\\w-])`,
   // March 2015 / March of 2015 / March last year
   `(?<m3>${FMONTH})\\s+(?:of\\s+)?(?:(?<y3>${YEAR})|(?<rel3>last|this|next)\\s+year)(?![\\w-])`,
   // 2011-2015, 2011-15, between 2011 and 2014

@@ -36,6 +36,15 @@ function weekdayNear(pub: Day, wd: number, dir: 'future' | 'past', strict: boole
   return addDays(pub, delta);
 }
 
+/** "at the weekend": the last one for the past, the coming one for the future (Saturday and Sunday). */
+function weekendNear(pub: Day, tense: Tense): Resolved {
+  const w = weekday(pub);
+  const sat = tense === 'future'
+    ? addDays(pub, w === 0 ? -1 : 6 - w)
+    : addDays(pub, w === 6 ? 0 : w === 0 ? -1 : -(w + 1));
+  return days(sat, addDays(sat, 1));
+}
+
 /** Resolves one raw expression in its sentence against the publication day, or null when it is no date. */
 export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | null {
   const g = raw.g;
@@ -48,8 +57,8 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
   if (g.d1 || g.d2) {
     const m = monthNumber((g.m1 ?? g.m2)!);
     const d = +(g.d1 ?? g.d2)!, db = g.d1b ?? g.d2b;
-    const ys = g.y1 ?? g.y2;
-    const y = ys ? +ys : yearFor(pub, m, d, tense());
+    const ys = g.y1 ?? g.y2, rel = g.r1 ?? g.r2;
+    const y = ys ? +ys : rel ? pub.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0) : yearFor(pub, m, d, tense());
     if (!validDay(y, m, d)) return null;
     if (db != null) {
       const e = +db;
@@ -77,12 +86,14 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
   }
   if (g.ru) {
     const w = g.rw!.toLowerCase(), u = g.ru;
-    if (w === 'the' && !raw.qual) return null;
+    // "at the weekend" names one; "the week", "the year" alone do not
+    if (w === 'the' && !raw.qual && !(u === 'weekend' && /\b(?:at|over|during|on)\s+$/i.test(before))) return null;
     // "in the last week" is the seven days before, not last calendar week
     if (w === 'last' && /\bthe\s+$/i.test(before)) return null;
     const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
     if (u === 'year') return year(pub.y + shift, raw.qual);
     if (u === 'month') { const [y, m] = addMonths(pub.y, pub.m, shift); return month(y, m); }
+    if (u === 'weekend' && w === 'the') return weekendNear(pub, tense());
     const mon = addDays(mondayOf(pub), 7 * shift);
     return u === 'week' ? days(mon, addDays(mon, 6)) : days(addDays(mon, 5), addDays(mon, 6));
   }
