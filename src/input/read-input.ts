@@ -68,7 +68,7 @@ const DOCUMENT_EXT: Record<string, string> = {
   '.rtf': 'an RTF document', '.epub': 'an e-book', '.xls': 'a spreadsheet', '.xlsx': 'a spreadsheet',
   '.zip': 'a zip archive', '.gz': 'a compressed file', '.png': 'an image', '.jpg': 'an image', '.jpeg': 'an image',
 };
-/** What a page saved without its article says instead: a script, cookie, login or pay wall. */
+/** What a page saved without its article says instead: a script, login, pay or robot check. */
 const WALL = /\b(?:(?:please )?(?:enable|turn on) javascript|javascript is (?:disabled|required)|subscribe to (?:continue|read)|(?:log|sign) in to (?:continue|read)|you (?:do not|don.t) have permission to access|verify you are (?:a )?human|are you a robot)\b/i;
 const LOOKS_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)?<(?:!doctype html|html|head|body)\b/i;
 
