@@ -90,6 +90,12 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     absent: ['Paris', 'Berlin', 'London'],
   },
   {
+    name: 'a state ends an organisation name; a shouted line has no acronyms',
+    text: 'The Relief Network for Sudan said WHY THIS IS WRONG was its slogan.',
+    mentions: [{ text: 'Relief Network for Sudan', actor: 'Relief Network for Sudan', kind: 'organization', via: 'name' }],
+    absent: ['Sudan', 'IS'],
+  },
+  {
     name: 'possessive inside a gazetteer name',
     text: 'Fighters of the People’s Protection Units withdrew.',
     mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],

@@ -23,8 +23,10 @@ export function findActors(seg: Segmented): ActorsFound {
   const hits = matchGazetteer(words);
   for (const h of hits) for (let i = h.from; i <= h.to; i++) covered[i] = 1;
   const cands = hitsToCands(words, hits, posAt);
+  const placeWord = new Uint8Array(words.length);
+  for (const h of hits) if (h.keys[0]!.cond === 'place') for (let i = h.from; i <= h.to; i++) placeWord[i] = 1;
   // 2. General rules over what is left: organisations by head word, persons by title or apposition.
-  const rules = ruleMentions(text, words, covered);
+  const rules = ruleMentions(text, words, covered, placeWord);
   for (const c of rules.cands) { cands.push(c); for (let i = c.from; i <= c.to; i++) covered[i] = 1; }
   const made = new Map<string, NewActor>();
   for (const a of rules.actors) if (!made.has(a.id)) made.set(a.id, a);

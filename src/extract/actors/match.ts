@@ -45,6 +45,8 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
       if (fits.length) best = { to: j, keys: fits };
       if (w.poss && !possInKey) break;
     }
+    // In a shouted line ("WHY THIS IS WRONG") a short all-caps word is no acronym.
+    if (best && best.to === i && words[i]!.allCaps && words[i]!.text.length <= 3 && ((words[i]!.joined && shouted(words, i - 1, i)) || (words[i + 1]?.joined && shouted(words, i + 1, i)))) best = null;
     if (best) {
       hits.push({ from: i, to: best.to, start: words[i]!.start, end: words[best.to]!.end, keys: best.keys });
       i = best.to + 1;
@@ -52,3 +54,8 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
   }
   return hits;
 }
+
+const shouted = (words: readonly Word[], k: number, i: number): boolean => {
+  const w = words[k];
+  return !!w && w.sentence === words[i]!.sentence && w.allCaps && /\p{Lu}{2}/u.test(w.text) && !/\d/.test(w.text);
+};

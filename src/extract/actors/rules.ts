@@ -49,7 +49,7 @@ export interface RuleOut { cands: Cand[]; actors: NewActor[] }
  * Capitalised runs the gazetteer did not cover: organisations by their head word
  * ("Syrian Nonviolence Movement"), persons by title, given name or apposition.
  */
-export function ruleMentions(text: string, words: readonly Word[], covered: Uint8Array): RuleOut {
+export function ruleMentions(text: string, words: readonly Word[], covered: Uint8Array, placeWord: Uint8Array): RuleOut {
   const cands: Cand[] = [];
   const actors: NewActor[] = [];
   let i = 0;
@@ -58,13 +58,23 @@ export function ruleMentions(text: string, words: readonly Word[], covered: Uint
     if (covered[i] || !runWord(w)) { i++; continue; }
     // A run: capitalised words and connectors joined by spaces, connectors only between capitals.
     let j = i;
-    while (j + 1 < words.length && !covered[j + 1] && words[j + 1]!.joined && !words[j]!.poss) {
+    const headSoFar = (to: number) => words.slice(i, to + 1).some((x) => ORG_HEADS.has(x.text));
+    while (j + 1 < words.length && words[j + 1]!.joined && !words[j]!.poss) {
       const n = words[j + 1]!;
+      // A state's name may end an organisation's: "Working Group for Syria", "Federation of Northern Syria".
+      if (covered[j + 1]) {
+        if (placeWord[j + 1] && headSoFar(j) && !ORG_HEADS.has(words[j]!.text)) { while (j + 1 < words.length && placeWord[j + 1] && words[j + 1]!.joined) j++; }
+        break;
+      }
       if (runWord(n)) { j++; continue; }
       if (connector(n)) {
         let k = j + 1;
         while (k < words.length && !covered[k] && words[k]!.joined && connector(words[k]!) && !runWord(words[k]!)) k++;
-        if (k < words.length && !covered[k] && words[k]!.joined && runWord(words[k]!)) { j = k; continue; }
+        if (k < words.length && words[k]!.joined && runWord(words[k]!) && (!covered[k] || (placeWord[k] && headSoFar(j)))) {
+          j = k;
+          if (covered[k]) { while (j + 1 < words.length && placeWord[j + 1] && words[j + 1]!.joined) j++; break; }
+          continue;
+        }
       }
       break;
     }
