@@ -46,6 +46,8 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'day and month of last year', text: 'The siege began on 25 March last year.', want: [['on 25 March last year', '2019-03-25']] },
   { name: 'at the weekend, past', text: 'Rebels regrouped at the weekend.', want: [['the weekend', '2020-06-06', '2020-06-07']] },
   { name: 'over the weekend, future', text: 'Talks will continue over the weekend.', want: [['the weekend', '2020-06-13', '2020-06-14']] },
+  { name: 'last night and this morning', text: 'Shelling resumed last night and stopped this morning.', want: [['last night', '2020-06-09'], ['this morning', '2020-06-10']] },
+  { name: 'month as a modifier after a possessive', text: 'The president’s December announcement surprised allies.', want: [['December', '2019-12']] },
   // No dates at all
   { name: 'now and a second', text: 'Now the talks are over; he paused for a second.', want: [] },
   { name: 'durations and ages', text: 'The four-year war, a 24-hour truce and a 45-year-old commander.', want: [] },

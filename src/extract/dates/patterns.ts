@@ -34,7 +34,7 @@ const ALTS = [
   // 2011-2015, 2011-15, between 2011 and 2014
   `(?<ya>${YEAR})(?:-|–|\\s+(?:to|and)\\s+)(?<yb>${YEAR}|\\d\\d)(?![\\w%-])`,
   // relative days
-  `(?<rd>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)${POSS}(?![\\w-])`,
+  `(?<rd>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\\s+night|[Tt]his\\s+(?:morning|afternoon|evening))${POSS}(?![\\w-])`,
   // this week, later this month, last year's, the end of the year
   `(?:(?<rq>[Ll]ater|[Ee]arlier)\\s+)?(?<rw>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he)\\s+(?<ru>week|weekend|month|year)${POSS}(?![\\w-])`,
   // two weeks ago
@@ -50,7 +50,7 @@ const ALTS = [
 export const DATE_RE = new RegExp(`(?<![\\w$£€/-])(?:${PREFIX})?(?:${QUAL})?(?:${ALTS.join('|')})`, 'g');
 
 /** A cheap test: could this sentence hold a date at all? */
-export const DATE_CUE = new RegExp(`${MONTH}|${WDAY}|${YEAR}|yesterday|today|tomorrow|tonight|week|month|year|ago`, 'i');
+export const DATE_CUE = new RegExp(`${MONTH}|${WDAY}|${YEAR}|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|week|month|year|ago`, 'i');
 
 /** All raw date expressions in a sentence's text. */
 export function scanDates(text: string): RawDate[] {

@@ -15,7 +15,7 @@ const year = (y: number, qual?: string): Resolved => {
 };
 
 /** Words that may stand before a bare month or year name when it is a date ("similar to January"). */
-const BEFORE_BARE = /(?:^|[\s(])(?:in|since|until|till|by|from|on|during|before|after|between|into|through|to|of|than|and|or|last|next|this|early|late|mid|the|for|as)\s+$/i;
+const BEFORE_BARE = /['’]s\s+$|(?:^|[\s(])(?:in|since|until|till|by|from|on|during|before|after|between|into|through|to|of|than|and|or|last|next|this|early|late|mid|the|for|as)\s+$/i;
 const APPROX_BEFORE = /(?:than|about|some|nearly|almost|around|roughly|least|to|over|under|just|only|approximately|estimated|No\.?|number|page|[$£€])\s*$/i;
 
 /** The year for a yearless day or month: the publication year, moved by the tense when it points the other way. */
@@ -82,7 +82,7 @@ export function resolve(raw: RawDate, sentence: string, pub: Day): Resolved | nu
     const w = g.rd.toLowerCase();
     // "Radio 4's Today programme": a capitalised word inside a sentence is a name
     if (/^[A-Z]/.test(g.rd) && /[\p{L}\d,’']\s*$/u.test(before)) return null;
-    return days(addDays(pub, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0));
+    return days(addDays(pub, w === 'yesterday' || /^last/.test(w) ? -1 : w === 'tomorrow' ? 1 : 0));
   }
   if (g.ru) {
     const w = g.rw!.toLowerCase(), u = g.ru;
