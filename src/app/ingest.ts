@@ -6,7 +6,8 @@ import { readInputFile, readStdin, type InputDocument } from '../input/read-inpu
 import type { Store } from '../store/open.ts';
 import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
-import { ingestExtraction } from './ingest-document.ts';
+import { contentHash, ingestExtraction, type IngestedDocument } from './ingest-document.ts';
+import { findDocumentByHash } from '../store/documents-repo.ts';
 import { inlineExtractor, workerExtractor, type Extractor } from './ingest-pool.ts';
 
 export interface IngestProgress { readonly done: number; readonly total: number; readonly perSecond: number; readonly secondsLeft: number }
@@ -69,11 +70,18 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   const extractor = opts.extractor ?? (n > 0 ? workerExtractor(n) : inlineExtractor());
   const ahead = Math.max(2, n * 2);
   let stored = 0, near = 0, already = 0, updated = 0, done = 0;
-  const jobs = sources.map(() => undefined as Promise<Awaited<ReturnType<Extractor['run']>>> | undefined);
+  type Job = Awaited<ReturnType<Extractor['run']>> | { readonly storedAs: number };
+  const jobs = sources.map(() => undefined as Promise<Job> | undefined);
   const start = (i: number): void => {
     if (i >= sources.length || jobs[i]) return;
     const src = sources[i]!;
-    jobs[i] = read(src).then((input) => extractor.run(input, opts.published));
+    // A report already stored by this extractor is not extracted again: a rerun after a kill
+    // costs only the reports still missing.
+    jobs[i] = read(src).then(async (input): Promise<Job> => {
+      const known = await findDocumentByHash(store.db, contentHash(input.text));
+      if (known && known.extractor_version === version) return { storedAs: known.id };
+      return extractor.run(input, opts.published);
+    });
     jobs[i]!.catch(() => undefined);
   };
   try {
@@ -83,11 +91,15 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       start(i + ahead);
       const src = sources[i]!;
       try {
-        const { extraction, warning } = await jobs[i]!;
+        const job = await jobs[i]!;
         jobs[i] = undefined;
-        if (warning) warnings.push(warning);
         if (opts.signal?.aborted) break;
-        const r = await ingestExtraction(store, extraction, version, by);
+        let r: IngestedDocument;
+        if ('storedAs' in job) r = { status: 'already', documentId: job.storedAs, claims: 0 };
+        else {
+          if (job.warning) warnings.push(job.warning);
+          r = await ingestExtraction(store, job.extraction, version, by);
+        }
         if (r.status === 'stored') { stored++; if (r.duplicateOf !== undefined) near++; }
         else if (r.status === 'updated') updated++;
         else already++;

@@ -95,3 +95,21 @@ test('pglite: a second parley on the same workspace is kept out with the holder 
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /^-: stored d1$/m);
 });
+
+test('pglite: Ctrl-C stops after the document being written, prints the summary, and a rerun finishes', async () => {
+  const ws = await freshWorkspace();
+  const dir = reportsFolder(N);
+  const p = startCli(['ingest', '-v', '--workers', '0', dir, '--published', '2026-03-30'], { PARLEY_WORKSPACE: ws });
+  const done = finish(p);
+  await linesSeen(p, 2);
+  p.kill('SIGINT');
+  const r = await done;
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stdout, /interrupted after/);
+  const partial = await snapshot({ workspace: ws });
+  assert.ok(partial.documents >= 2 && partial.documents < N);
+  assert.equal(partial.orphanClaims, 0);
+  const again = await runCli(['ingest', dir, '--published', '2026-03-30', '--format', 'json'], { PARLEY_WORKSPACE: ws });
+  const s = JSON.parse(again.stdout);
+  assert.deepEqual([s.already, s.stored], [partial.documents, N - partial.documents]);
+});

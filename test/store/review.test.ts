@@ -5,10 +5,11 @@ import { decideRecord, editRecord } from '../../src/app/decide-record.ts';
 import { aliasActor, mergeActors, splitActor } from '../../src/app/merge-actors.ts';
 import { showRecord } from '../../src/app/show-record.ts';
 import type { Store } from '../../src/store/open.ts';
+import type { ClaimKind } from '../../src/store/schema.ts';
 import { BACKENDS, withFreshStore } from './helpers.ts';
 import { TEXT_A, extractionOf } from './fixtures.ts';
 
-const claimOf = async (s: Store, kind: string) =>
+const claimOf = async (s: Store, kind: ClaimKind) =>
   s.db.selectFrom('claims').selectAll().where('kind', '=', kind).orderBy('id').execute();
 
 const QUOTE = '"We will keep talking until the guns fall silent," said Mara Velden, the alliance spokeswoman.';
