@@ -35,6 +35,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'people are no aid', text: 'Aid reached 25,000 people and two aid workers were hurt.', want: [['25,000 people', 25000, 'exact', 'other'], ['two aid workers', 2, 'exact', 'injured']] },
   { name: 'things with aid', text: 'A convoy of 40 lorries carrying food supplies arrived.', want: [['40 lorries', 40, 'exact', 'aid']] },
   { name: 'no-break space before the noun', text: 'Police detained 300\u00a0protesters.', want: [['300\u00a0protesters', 300, 'exact', 'detained']] },
+  { name: 'tried fighters are detained', text: 'Courts will put on trial 300 suspected militants.', want: [['300 suspected militants', 300, 'exact', 'detained']] },
   // Not quantities
   { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
   { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },
