@@ -48,13 +48,24 @@ export function summarizeMeta(m: PageMeta): MetaSummary {
   const fromMeta = (k: string) => { const v = g(k); return v ? parseDateString(v) : undefined; };
   published = fromMeta('article:published_time') ?? (ld.published && parseDateString(ld.published));
   for (const k of DATE_KEYS) published ??= fromMeta(k);
-  const titleTag = collapse(m.titleTag);
+  const publisher = nonEmpty(g('og:site_name')) ?? nonEmpty(ld.publisher) ?? nonEmpty(g('application-name'));
+  const title = nonEmpty(g('og:title')) ?? nonEmpty(m.titleTag) ?? nonEmpty(ld.headline) ?? nonEmpty(m.h1);
   return {
-    title: nonEmpty(g('og:title')) ?? nonEmpty(titleTag) ?? nonEmpty(ld.headline) ?? nonEmpty(m.h1),
+    title: title && publisher ? withoutSiteName(title, publisher) : title,
     url: nonEmpty(m.canonical) ?? nonEmpty(g('og:url')) ?? nonEmpty(ld.url),
-    publisher: nonEmpty(g('og:site_name')) ?? nonEmpty(ld.publisher) ?? nonEmpty(g('application-name')),
+    publisher,
     published,
   };
+}
+
+/** "Truce agreed | The Daily Example" → "Truce agreed" when the site is The Daily Example. */
+function withoutSiteName(title: string, site: string): string {
+  const t = title.toLowerCase(), s = site.toLowerCase();
+  for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+    if (t.endsWith(sep + s)) return title.slice(0, title.length - sep.length - site.length).trim() || title;
+    if (t.startsWith(s + sep)) return title.slice(site.length + sep.length).trim() || title;
+  }
+  return title;
 }
 
 interface LdFacts { published?: string; headline?: string; publisher?: string; url?: string }

@@ -60,6 +60,11 @@ const cases: { name: string; html: string; want: Partial<HtmlArticle> }[] = [
     want: { text: '“We are ready,” said the envoy — & left.\nSecond line – here.', title: undefined, published: '2020-01-31' },
   },
   {
+    name: 'the site name is taken off the title',
+    html: page('<title>Envoy resigns | The Example Times</title><meta property="og:site_name" content="The Example Times">', '<article><p>The envoy resigned on Friday.</p></article>'),
+    want: { title: 'Envoy resigns', publisher: 'The Example Times' },
+  },
+  {
     name: 'title falls back to <title>, then to <h1>; url to og:url',
     html: page('<meta property="og:url" content="https://example.org/x">', '<main><h1>Envoy resigns</h1><p>The envoy resigned on Friday.</p></main>'),
     want: { text: 'Envoy resigns\n\nThe envoy resigned on Friday.', title: 'Envoy resigns', url: 'https://example.org/x', published: undefined },
