@@ -41,6 +41,8 @@ for (const line of read('Phoenix.MilNonState.actors.txt')) {
   const acr = /\(([A-Z][A-Z0-9\-/]{2,})\)_?$/.exec(raw)?.[1];
   const name = pretty(raw.replace(/_?\([^)]*\)_?$/, ''));
   if (!name || name.length < 4) continue;
+  // Two-word kunyas ("Abu Abdullah") are persons' names as often as groups'.
+  if (!syn && /^(?:Abu|Abou) \S+$/.test(name)) { cur = null; continue; }
   if (!syn) {
     cur = { name, kind: 'armed_group', aliases: acr ? [acr] : [] };
     groups.push(cur);

@@ -29,6 +29,8 @@ export interface Key {
   readonly firstCap: boolean;
   /** The key's words as written. */
   readonly ws: string[];
+  /** From the derived (less curated) part of the gazetteer. */
+  readonly weak: boolean;
 }
 
 export interface Node { next: Map<string, Node>; keys: Key[] }
@@ -40,7 +42,7 @@ const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}
 const splitWords = (s: string): string[] => s.match(WORD) ?? [];
 const isAcronym = (w: string): boolean => w.length >= 2 && /^\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
 
-function addKey(form: string, target: string, via: Via, cond: Cond = 'none'): void {
+function addKey(form: string, target: string, via: Via, cond: Cond = 'none', weak = false): void {
   const ws = splitWords(form);
   if (!ws.length) return;
   let node = TRIE;
@@ -52,7 +54,7 @@ function addKey(form: string, target: string, via: Via, cond: Cond = 'none'): vo
   }
   if (node.keys.some((k) => k.target === target)) return;
   const v: Via = ws.length === 1 && isAcronym(ws[0]!) && via === 'alias' ? 'acronym' : via;
-  node.keys.push({ target, form, via: v, cond, exact: ws.map(isAcronym), firstCap: /^\p{Lu}/u.test(ws[0]!), ws });
+  node.keys.push({ target, form, via: v, cond, exact: ws.map(isAcronym), firstCap: /^\p{Lu}/u.test(ws[0]!), ws, weak });
 }
 
 const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -96,10 +98,10 @@ for (const g of derived.armedGroups) {
   if (splitWords(g.name).length < 2) continue;
   const id = `group:${slug(g.name)}`;
   if (!addActor({ id, name: g.name, kind: 'armed_group' })) continue;
-  addKey(g.name, id, 'name');
+  addKey(g.name, id, 'name', 'none', true);
   for (const al of g.aliases) {
     const n = splitWords(al).length;
-    if (n >= 2 || (isAcronym(al) && al.length >= 3)) addKey(al, id, 'alias');
+    if (n >= 2 || (isAcronym(al) && al.length >= 3)) addKey(al, id, 'alias', 'none', true);
   }
 }
 

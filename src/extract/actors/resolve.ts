@@ -20,6 +20,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The');
     else if (key.cond === 'people') acts = peopleActs(words, first, last);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
+    // A derived name right after another capitalised word is part of a longer unknown name ("Donor Direct Action").
+    if (key.weak) { const p = words[h.from - 1]; if (p && first.joined && p.cap && !p.first) acts = false; }
     // "the Syrian opposition group the National Coordination Committee": a description of another actor.
     if (/opposition$/.test(key.form) && DESCRIBES.has(words[h.to + 1]?.lc ?? '') && words[h.to + 1]!.joined) acts = false;
     // Sentence-initial one-word surnames of the gazetteer ("Bolton", "Power") need a second sign.
