@@ -73,7 +73,9 @@ function modifies(text: string, p: Place, t: Trigger): boolean {
 
 /** "the bombardment of Eastern Ghouta", "an assault on Raqqa": the place the event is done to. */
 function objectOf(text: string, p: Place, t: Trigger): boolean {
-  return t.end <= p.start && /^\s+(?:of|on|against)\s+(?:the\s+)?$/iu.test(text.slice(t.end, p.start));
+  // Talks "on Syria" are about it, not in it.
+  const link = t.type === 'talks' ? /^\s+of\s+(?:the\s+)?$/iu : /^\s+(?:of|on|against)\s+(?:the\s+)?$/iu;
+  return t.end <= p.start && link.test(text.slice(t.end, p.start));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Mention, Span } from '../../domain/record.ts';
+import lex from '../lexicon/participation-cues.json' with { type: 'json' };
 import type { Ctx } from '../participation/context.ts';
 import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
 import { sameClause } from './clause.ts';
@@ -23,6 +24,19 @@ export function hostOf(ctx: Ctx, sentence: number, trig: Span, verb: string): Me
   return null;
 }
 
+const SPEECH = new Set(lex.speechVerbs);
+const NP = new Set(['DET', 'ADJ', 'NOUN', 'NUM', 'PRON', 'PROPN', 'CCONJ']);
+/** "the US brokered a truce", "Turkey launched its incursion": the subject of the verb whose object the cue is. */
+function subjectOfVerbBefore(ctx: Ctx, sentence: number, trig: Span) {
+  const toks = ctx.tokens(sentence).filter((t) => t.end <= trig.start);
+  let i = toks.length - 1;
+  while (i >= 0 && NP.has(toks[i]!.pos) && toks.length - i <= 6) i--;
+  const verb = toks[i];
+  // After a verb of saying the cue opens a reported clause: its speaker did not do it.
+  if (!verb || verb.pos !== 'VERB' || SPEECH.has(verb.text.toLowerCase())) return null;
+  return subjectBefore(ctx, sentence, verb.start);
+}
+
 /** The actors of an event: who hosts, attacks, releases; and for talks, everyone named as a party. */
 export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean): Mention[] {
   const s = ctx.seg.sentences[sentence]!;
@@ -36,6 +50,7 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean
     add((ctx.bySentence[sentence] ?? []).filter((m) => m.end === at));
   }
   add(subjectBefore(ctx, sentence, trig.start)?.mentions);
+  if (!out.length) add(subjectOfVerbBefore(ctx, sentence, trig)?.mentions);
   add(agentAfter(ctx, sentence, trig.end)?.mentions);
   // "talks between X and Y": the parties; a buffer "between" two armies is no party of anything.
   const bw = talks ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;

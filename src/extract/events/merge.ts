@@ -70,7 +70,7 @@ export function mergeInto(drafts: Draft[], c: Draft): void {
   if (!b.actor && !b.place && !b.start && b.quantity == null) return;
   // An earlier mention that named only who acted ("the ceasefire ordered by X") is this one.
   if (b.place || b.start) {
-    const i = drafts.findIndex((d) => d.event.type === b.type && bare(d.event) && compatibleActors(d, c) && b.sentence - d.event.sentence <= 3);
+    const i = drafts.findIndex((d) => d.event.type === b.type && bare(d.event) && compatibleActors(d, c) && b.sentence - d.event.sentence <= 5);
     if (i >= 0) {
       const p = drafts[i]!;
       drafts.splice(i, 1);
