@@ -38,6 +38,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'tried fighters are detained', text: 'Courts will put on trial 300 suspected militants.', want: [['300 suspected militants', 300, 'exact', 'detained']] },
   // Not quantities
   { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
+  { name: 'scores', text: 'The team suffered a 2-1 loss.', want: [] },
   { name: 'identifiers', text: 'The post (id 778257943577919488) was shared.', want: [] },
   { name: 'durations', text: 'The four-year war and six years of talks ended a 30-day truce.', want: [] },
   { name: 'ages', text: 'A 45-year-old man, aged 45, met Omar Aziz, 52, yesterday.', want: [] },

@@ -102,7 +102,11 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
   if (v1 == null) return null;
   let v2 = g.n2 ? numberValue(g.n2) : null;
   if (g.sep && /and/i.test(g.sep) && !g.bw) v2 = null;
-  if (v2 != null && v2 <= v1) v2 = null;
+  // "a 2-1 loss", "74-13": a score or a split, not a range
+  if (v2 != null && v2 <= v1) {
+    if (!/and/i.test(g.sep ?? '')) return null;
+    v2 = null;
+  }
   const money = !!(g.c1 || g.c2), pct = !!g.pct;
   const words = isWordNumber(n1);
   // "one" is mostly a pronoun or an article: only "one million" counts
