@@ -3,7 +3,7 @@ import type { Cand, NewActor } from './cand.ts';
 import type { Word } from './words.ts';
 import { ACTORS, ROLE_NOUNS } from './lexicon.ts';
 
-interface Acc { id: string; name: string; kind: ActorKind; lexiconId?: string; description?: string; cands: Cand[]; affiliations: Affiliation[] }
+interface Acc { id: string; name: string; kind: ActorKind; lexiconId?: string; description?: string; describedHere?: boolean; cands: Cand[]; affiliations: Affiliation[] }
 
 /** Actors with at least one acting mention, in order of first mention; mentions in text order. */
 export function buildActors(text: string, words: readonly Word[], cands: Cand[], made: Map<string, NewActor>): { actors: Actor[]; mentions: Mention[] } {
@@ -72,9 +72,9 @@ function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], 
     }
     if (!clause || clause.end <= clause.start) continue;
     const orgs = kept.filter((k) => k.start >= clause!.start && k.end <= clause!.end && ORG_KINDS.has(accs.get(k.target)?.kind ?? 'other'));
-    if (fromApposition && !acc.description) {
+    if (fromApposition && !acc.describedHere) {
       const d = text.slice(clause.start, clause.end).trim();
-      if (/^(?:a|an|the|who|former|[\p{Lu}][\p{L}'’-]*['’]s)\b/u.test(d) && d.length <= 160) acc.description = d;
+      if (/^(?:a|an|the|who|former|[\p{Lu}][\p{L}'’-]*['’]s)\b/u.test(d) && d.length <= 160) { acc.description = d; acc.describedHere = true; }
     }
     for (const o of orgs) {
       const lead = text.slice(clause.start, o.start).toLowerCase();

@@ -137,3 +137,13 @@ export const PLACE_WORDS: ReadonlySet<string> = placeWords;
 /** The state whose separate government an id names ("syrian-gov" → Syria). */
 export const STATE_OF_GOVERNMENT = new Map<string, LexActor>();
 for (const a of ACTORS.values()) if (a.government) STATE_OF_GOVERNMENT.set(a.government, a);
+
+/** Initials of curated bodies ("SOHR" → Syrian Observatory for Human Rights), for acronyms the text never spells out. */
+export const BY_INITIALS = new Map<string, string | null>();
+for (const a of gaz.actors) {
+  // Bodies with an acronym of their own are found by it; the rest by what their initials spell.
+  if (a.kind === 'person' || a.kind === 'state' || a.aliases.some(isAcronym)) continue;
+  const ini = a.name.split(/[\s-]+/).filter((w) => w && !ORG_CONNECTORS.has(w.toLowerCase()) && /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  if (ini.length < 3 || NOT_NAME.has(ini) || /^(?:USS|HMS|PDF|KIA|CEO|NGO|GDP)$/.test(ini)) continue;
+  BY_INITIALS.set(ini, BY_INITIALS.has(ini) ? null : a.id);
+}

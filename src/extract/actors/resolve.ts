@@ -2,7 +2,7 @@ import type { Word } from './words.ts';
 import type { Hit } from './match.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
-import { ACTORS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, STATE_OF_GOVERNMENT, type Key } from './lexicon.ts';
+import { ACTORS, BY_INITIALS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, STATE_OF_GOVERNMENT, type Key } from './lexicon.ts';
 import { capitalActs, locativeBefore, nextWord, peopleActs } from './context.ts';
 
 const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
@@ -76,7 +76,8 @@ export function linkAcronyms(text: string, words: readonly Word[], cands: Cand[]
   const orgs = [...new Set(cands.filter((c) => c.acts && c.via === 'name').map((c) => c.target))];
   for (const w of words) {
     if (covered[w.i] || !w.allCaps || w.text.length < 2 || w.text.length > 7 || NOT_NAME.has(w.text)) continue;
-    const target = defined.get(w.text) ?? orgs.find((id) => initials(nameOf(id)) === w.text && w.text.length >= 3);
+    const target = defined.get(w.text) ?? orgs.find((id) => initials(nameOf(id)) === w.text && w.text.length >= 3)
+      ?? BY_INITIALS.get(w.text) ?? undefined;
     if (!target) continue;
     cands.push({ start: w.start, end: w.end, from: w.i, to: w.i, sentence: w.sentence, target, via: 'acronym', acts: true, confidence: 0.7 });
     covered[w.i] = 1;
