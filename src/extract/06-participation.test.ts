@@ -47,6 +47,10 @@ const cases: Case[] = [
   { name: 'negotiate with', text: 'Rebel fighters are trying to negotiate with the Caldorian government.', actors: [A.gov], want: [['Caldorian government', 'attend']] },
   { name: 'in talks', text: 'Ruthenia and Vesna are in talks to exchange prisoners.', actors: [A.ruthenia, A.vesna], want: [['Ruthenia', 'attend'], ['Vesna', 'attend']] },
   { name: 'delegation', text: "Vesna's delegation arrived in Geneva on Sunday for the talks.", actors: [A.vesna], want: [['Vesna', 'attend']] },
+  { name: 'reduced passive', text: 'Vesna will attend a summit boycotted by the Unity Council.', actors: [A.vesna, A.council], want: [['Vesna', 'attend'], ['Unity Council', 'boycott']] },
+  { name: 'an unnamed speaker is no one', text: 'Kortia hosted the talks. Officials in the north said on Sunday they would not attend the talks.', actors: [A.kortia], want: [['Kortia', 'attend']] },
+  { name: 'the pronoun of a named speaker', text: 'The Unity Council said on Monday it would send a delegation to the talks in Doha.', actors: [A.council], want: [['Unity Council', 'attend']] },
+  { name: 'urging someone to attend is no attendance', text: 'Ruthenia met Vesna. Kortia had been urging it to attend the conference.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend']] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

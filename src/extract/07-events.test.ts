@@ -105,6 +105,17 @@ const cases: Case[] = [
     text: 'The Sochi summit ended. Officials hope Yemen talks will resume.',
     actors: [], want: [{ type: 'talks', place: 'Sochi' }],
   },
+  {
+    name: 'people held in camps are no arrest; people arrested are',
+    text: 'Some 2,000 foreigners detained in camps in Hasakah wait for trial. Police arrested 40 protesters in Kabul on Friday.',
+    actors: [], dates: [['on Friday', '2020-01-10']], qtys: [['40 protesters', 40, 'detained']],
+    want: [{ type: 'arrest', place: 'Kabul', start: '2020-01-10', end: '2020-01-10', quantity: 40 }],
+  },
+  {
+    name: 'towns joined by a dash name the parties of talks',
+    text: 'The Ankara–Moscow talks stalled over the border.',
+    actors: [], want: [],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

@@ -68,6 +68,8 @@ const spanOf = (g: Trigger[]): Span => ({ start: g[0]!.start, end: g.at(-1)!.end
 
 /** "the Sochi summit", "the Geneva peace talks": a town written right before the cue ("Syria talks" names the topic). */
 function modifies(text: string, p: Place, t: Trigger): boolean {
+  // "Baghdad–Washington talks" name the parties, not a venue.
+  if (/[–—-]\s*$/u.test(text.slice(Math.max(0, p.start - 2), p.start)) || /^\s*[–—-]/u.test(text.slice(p.end, p.end + 2))) return false;
   return !p.country && p.end <= t.start && /^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}$/u.test(text.slice(p.end, t.start));
 }
 

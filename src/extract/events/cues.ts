@@ -12,9 +12,10 @@ interface TypeCues {
   readonly notAfter: RegExp | null;
   readonly measures: ReadonlySet<Measure>;
   readonly adjectival: boolean;
+  readonly stateParticiple: boolean;
 }
 
-type Entry = { phrases: string[]; verbs: string[]; adjectival?: boolean; exclude?: string[]; requires?: string[]; notFollowedBy?: string[]; notAfter?: string[]; measures: string[] };
+type Entry = { phrases: string[]; verbs: string[]; adjectival?: boolean; stateParticiple?: boolean; exclude?: string[]; requires?: string[]; notFollowedBy?: string[]; notAfter?: string[]; measures: string[] };
 
 const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map(([type, e]) => ({
   type: type as EventType,
@@ -26,6 +27,7 @@ const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map
   notAfter: e.notAfter?.length ? new RegExp(`\\b(?:${e.notAfter.join('|')})\\s+$`, 'iu') : null,
   measures: new Set(e.measures as Measure[]),
   adjectival: !!e.adjectival,
+  stateParticiple: !!e.stateParticiple,
 }));
 
 export const MEASURES: ReadonlyMap<EventType, ReadonlySet<Measure>> = new Map(TYPES.map((t) => [t.type, t.measures]));
@@ -37,6 +39,9 @@ export const SUBSET_BEFORE = new RegExp(`\\b(?:${lex.subsetBefore.join('|')})\\s
 export const ORDINALS: Readonly<Record<string, number>> = lex.ordinals;
 
 export interface Trigger extends Span { readonly type: EventType; readonly verb: boolean }
+
+const NO_OBJECT = /^(?:\s*[,.;:)]|\s+(?:in|at|on|by|since|for|from|under|without|across|inside|during|after|before|over)\b)/iu;
+const BE_BEFORE = /\b(?:is|are|was|were|be|been|being|has|have|had|get|got|who|which|that)\s+(?:[\w-]+ly\s+)?$/iu;
 
 function spans(re: RegExp, slice: string, base: number): Span[] {
   const out: Span[] = [];
@@ -60,6 +65,9 @@ export function findTriggers(text: string, s: Span): Trigger[] {
       if (excluded.some((e) => e.start <= f.start && f.end <= e.end)) continue;
       if (t.notFollowedBy?.test(text.slice(f.end, s.end))) continue;
       if (t.notAfter?.test(text.slice(Math.max(s.start, f.start - 20), f.start))) continue;
+      // "20,000 foreigners detained in camps" is a state, "were detained on Monday" an event.
+      if (t.stateParticiple && f.verb && /ed$/.test(text.slice(f.start, f.end))
+        && !BE_BEFORE.test(text.slice(Math.max(s.start, f.start - 30), f.start)) && NO_OBJECT.test(text.slice(f.end, s.end))) continue;
       all.push({ ...f, type: t.type });
     }
   }
