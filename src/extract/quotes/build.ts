@@ -6,6 +6,7 @@ import { findMarked, type Marked } from './marks.ts';
 import { SpeakerResolver, type Speaker } from './resolve.ts';
 
 interface Attributed { cue: Cue; speaker: Speaker }
+interface Prev { q: Quote; at: number; paragraph: number }
 
 /** Stage 5's work: cues and quotation marks found, speakers resolved in text order. */
 export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
@@ -16,7 +17,7 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
   const inMarked = makeInside(marked.map((m) => m.inner));
   const cues = allCues.filter((c) => !inMarked(c.st[c.vi]!.start));
   const resolver = new SpeakerResolver(seg, actors, inMarked);
-  const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject) }));
+  const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject, !cue.agent) }));
 
   const quotes: Quote[] = [];
   const clauses: { span: Span; a: Attributed }[] = [];
@@ -30,7 +31,12 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     if (c.cls !== 'label') quotes.push(make(text, span, false, a, c.sentence, 0.7));
   }
 
-  let last: { q: Quote; at: number; paragraph: number } | undefined;
+  let last: Prev | undefined;
+  const lastReported = (qs: Quote[], before: number): Prev | undefined => {
+    let best: Quote | undefined;
+    for (const q of qs) if (!q.direct && q.evidence[0]!.end <= before && (!best || q.evidence[0]!.start > best.evidence[0]!.start)) best = q;
+    return best && { q: best, at: best.evidence[0]!.start, paragraph: seg.sentences[best.sentence]!.paragraph };
+  };
   const byPos = [...marked].sort((x, y) => x.open - y.open);
   const done = new Set<Marked>();
   for (const m of byPos) {
@@ -42,8 +48,13 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     let q: Quote | undefined;
     if (inClause) q = make(text, m.inner, true, inClause.a, sentence, 0.75);
     else if (a) q = make(text, m.inner, true, a, sentence, 0.85);
-    else if (last && sentence - sentenceIndexAt(seg, last.at) <= 3 && paragraph - last.paragraph <= 1) {
-      q = { ...last.q, text: text.slice(m.inner.start, m.inner.end), sentence, evidence: [m.inner], confidence: 0.6 };
+    else if (standsAlone(seg, m, sentence)) {
+      // a quotation standing alone continues the speaker just quoted, or the one the next sentence opens with
+      const prev = [last, lastReported(quotes, m.open)].filter((x) => !!x).sort((x, y) => y!.at - x!.at)[0];
+      const next = attributed.find((x) => x.cue.sentence === sentence + 1 && x.cue.regionStart === 0 && seg.sentences[sentence + 1]!.paragraph === paragraph);
+      if (prev && sentence - sentenceIndexAt(seg, prev.at) <= 2 && paragraph - prev.paragraph <= 1) {
+        q = { ...prev.q, direct: true, text: text.slice(m.inner.start, m.inner.end), sentence, evidence: [m.inner, ...prev.q.evidence.slice(1)], confidence: 0.6 };
+      } else if (next) q = make(text, m.inner, true, next, sentence, 0.5);
     }
     if (!q) continue;
     done.add(m);
@@ -51,6 +62,16 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     if (!inClause || a) last = { q, at: m.inner.start, paragraph };
   }
   return quotes.sort((x, y) => x.evidence[0]!.start - y.evidence[0]!.start);
+}
+
+/**
+ * A quotation with no verb of saying next to it is speech only when it stands as a sentence
+ * of its own (or is long); a few words in marks inside a sentence are a title or a term.
+ */
+function standsAlone(seg: Segmented, m: Marked, sentence: number): boolean {
+  const words = seg.text.slice(m.inner.start, m.inner.end).split(/\s+/).length;
+  const before = seg.text.slice(seg.sentences[sentence]!.start, m.open);
+  return words >= 8 || words >= 3 && !/[\p{L}\p{N}]/u.test(before);
 }
 
 /**
@@ -62,7 +83,7 @@ function endUnclosed(seg: Segmented, m: Marked, cues: Cue[]): Marked {
   const c = cues.find((x) => x.sentence > first && x.st[x.vi]!.start > m.open);
   if (!c || c.st[0]!.start >= m.close) return m;
   const end = seg.sentences[c.sentence - 1]!.end;
-  return end > m.inner.start ? { ...m, close: end, inner: { start: m.inner.start, end } } : m;
+  return end > m.inner.start ? { ...m, close: end, closeEnd: end, inner: { start: m.inner.start, end } } : m;
 }
 
 /** "“...,” said X" / "“...,” X, who ..., said": an attribution right after the closing mark. */
@@ -72,7 +93,7 @@ function after(seg: Segmented, m: Marked, attributed: Attributed[]): Attributed 
     const r = c.st[c.regionStart]!;
     if (r.start <= m.close) continue;
     if (c.mode !== 'backward') { if (r.start > m.close + 40) return undefined; continue; }
-    const gap = seg.text.slice(m.close + 1, r.start);
+    const gap = seg.text.slice(m.closeEnd, r.start);
     if (/^[\s,.!?;:—–-]*$/u.test(gap)) return a;
     if (r.start > m.close + 40) return undefined;
   }

@@ -1,7 +1,7 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
-import { CUE_FORMS, PARTICIPLE_CUES, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
+import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, PARTICIPLE_CUES, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
+import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -25,6 +25,8 @@ export interface Cue {
   readonly shared?: boolean;
   /** Offset where the introduced quotation's mark is expected (intro mode). */
   readonly introAt?: number;
+  /** The speaker is an agent after "by", not the sentence's subject. */
+  readonly agent?: boolean;
 }
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
@@ -92,17 +94,17 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
   const prev = low(st[i - 1]);
   const ing = /ing$/.test(low(st[i]));
   if (prev === 'to' || negated(st, i)) return null;
-  // passive: "was told", "were asked", "is said to" (but "is insisting" speaks)
-  if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return null;
   const base = { sentence, st, vi: i, last, lemma: form.lemma, cls: form.cls };
-  // a participle: "..., adding that ...", "by saying ...": the speaker of the clause before
-  if (ing && (prev === ',' || st[i - 1]!.pos === 'ADP' || st[i - 1]!.pos === 'SCONJ')) {
+  // passive: "was told", "were asked", "is said to" (but "is insisting" speaks); "was told by X that"
+  if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return byAgent(st, base);
+  // a participle: "..., adding that ...", "by saying ...", "tweets saying ...": the speaker of the clause before
+  if (ing && !BE.has(prev) && st[i - 1]?.pos !== 'PRON') {
     const subject = here.at(-1)?.subject ?? nearestSubject(st, i - 1);
     if (!subject) return null;
     return forward(st, { ...base, subject, regionStart: i, shared: true }, last + 1, marked, seg);
   }
   // inversion: "..., said the representative" / "” said Kassis"
-  if (prev === ',' || isQuoteMark(st[i - 1]) || i === 0) {
+  if ((prev === ',' || isQuoteMark(st[i - 1]) || i === 0) && INVERSION_VERBS.has(form.lemma)) {
     const np = npAfter(st, last + 1);
     if (np && endsAttribution(st, (np.relEnd ?? np.to) + 1)) {
       return withBackClause(st, { ...base, subject: np, mode: 'backward', regionStart: i });
@@ -116,16 +118,40 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
     while (c > 0 && !['and', 'but', 'or'].includes(low(st[c]))) c--;
     subject = here.at(-1)?.subject ?? (st[c - 1]?.text === ',' ? firstSubject(st, c) : nearestSubject(st, c));
   }
-  if (!subject) return null;
+  if (!subject || !canSpeak(st, subject)) return null;
   const regionStart = shared ? i : Math.min(subject.lead ?? subject.from, i);
   return forward(st, { ...base, subject, regionStart, shared }, last + 1, marked, seg);
 }
 
 type Base = Omit<Cue, 'mode' | 'clause' | 'introAt'>;
 
+/** A speaker is named, a pronoun, or a noun for people, bodies or documents ("the plan" is none). */
+function canSpeak(st: Token[], np: NP): boolean {
+  if (np.pronoun || hasCapitalHead(st, np)) return true;
+  let h = low(st[headIndex(st, np)]);
+  if (QUANTITY_HEADS.has(h) || /^\d/.test(h)) h = low(st[np.to]); // "hundreds of women"
+  return ANON_HEADS.has(h) || GROUP_HEADS.has(h) || SOURCE_HEADS.has(h) || st.slice(np.from, np.to + 1).some((t) => /^\p{Lu}/u.test(t.text) && t !== st[0]);
+}
+
+/** "he was told by the adviser, X, that ...": the agent speaks. */
+function byAgent(st: Token[], b: Omit<Base, 'subject' | 'regionStart'>): Cue | null {
+  if (low(st[b.last + 1]) !== 'by') return null;
+  let np = npAfter(st, b.last + 2);
+  if (!np) return null;
+  let k = np.to + 1;
+  if (st[k]?.text === ',') {
+    const name = npAfter(st, k + 1);
+    if (name && /^\p{Lu}/u.test(st[name.from]!.text)) { np = name; k = name.to + 1; if (st[k]?.text === ',') k++; }
+  }
+  if (low(st[k]) !== 'that') return null;
+  return { ...b, subject: np, regionStart: b.vi, mode: 'forward', clause: [k + 1, st.length - 1], agent: true };
+}
+
 function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segmented): Cue | null {
   if (b.cls === 'object' || b.cls === 'label') {
     // "urged X to ...", "accused X of ...", "described it as ...": the clause keeps the addressee
+    // "which he described as ...": the object went before
+    if (b.cls === 'label' && low(st[a]) === 'as') return { ...b, mode: 'forward', clause: [a, st.length - 1] };
     const obj = st[a]?.pos === 'PRON' ? { from: a, to: a, pronoun: true } : npAfter(st, a);
     if (!obj) return null;
     let k = obj.to + 1;
@@ -156,6 +182,8 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
     if (m && m.close >= st[lastContent(st)]!.start) return intro(st, b, k - 1, seg);
   }
   if (isPunct(t) && !isQuoteMark(t)) return null;
+  // "claimed responsibility": a noun phrase, not a reported clause
+  if (!st.slice(k).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
   return { ...b, mode: 'forward', clause: [k, st.length - 1] };
 }
 

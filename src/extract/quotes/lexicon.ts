@@ -35,3 +35,6 @@ export const ORG_WORDS = set(words.orgWords);
 export const TIME_WORDS = set(words.timeWords);
 export const SKIP_BEFORE_VERB = set(words.skipBeforeVerb);
 export const PARTICIPLE_CUES = set(words.participleCues);
+export const SOURCE_HEADS = set(words.sourceHeads);
+export const INVERSION_VERBS = set(words.inversionVerbs);
+export const QUANTITY_HEADS = set(words.quantityHeads);

@@ -5,6 +5,8 @@ export interface Marked {
   readonly open: number;
   /** Offset of the closing mark; the paragraph end when the mark is missing. */
   readonly close: number;
+  /** Offset just after the closing mark. */
+  readonly closeEnd: number;
   readonly inner: Span;
   /** No closing mark was found: the quotation ran to its paragraph's end. */
   readonly unclosed?: boolean;
@@ -16,15 +18,22 @@ const SENTENCE_END = /[.!?…]["”’)\]]?\s*$/u;
 
 type Side = 'open' | 'close' | 'either';
 
-function sideOf(text: string, i: number, p: Paragraph): Side {
+/** Width of a double quotation mark at `i`: 1, 2 for two apostrophes ('' as some wires print ”), or 0. */
+function markAt(text: string, i: number): number {
+  if (DOUBLE.has(text[i]!)) return 1;
+  if ((text[i] === "'" && text[i + 1] === "'" || text[i] === '`' && text[i + 1] === '`') && text[i + 2] !== "'") return 2;
+  return 0;
+}
+
+function sideOf(text: string, i: number, w: number, p: Paragraph): Side {
   const c = text[i]!;
   const before = i > p.start ? text[i - 1]! : ' ';
-  const after = i + 1 < p.end ? text[i + 1]! : ' ';
+  const after = i + w < p.end ? text[i + w]! : ' ';
   const canOpen = OPEN_SIDE.test(before) || DOUBLE.has(before);
-  const canClose = !/\s/.test(before) && (/\s/.test(after) || /[\p{P}]/u.test(after) || i + 1 >= p.end);
+  const canClose = !/\s/.test(before) && (/\s/.test(after) || /[\p{P}]/u.test(after) || i + w >= p.end);
   if (canOpen && !/\s/.test(after) && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
-  if (c === '“' || c === '„' || c === '«') return 'open';
+  if (c === '“' || c === '„' || c === '«' || c === '`') return 'open';
   if (c === '”' || c === '»') return 'close';
   return 'either';
 }
@@ -38,37 +47,41 @@ function sideOf(text: string, i: number, p: Paragraph): Side {
  */
 export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
   const out: Marked[] = [];
-  let open = -1;
+  let open = -1, openW = 1;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
     for (let i = p.start; i < p.end; i++) {
-      if (!DOUBLE.has(text[i]!)) continue;
-      if (open >= 0 && i === p.start) continue; // the run-on mark of a quotation over paragraphs
-      const side = sideOf(text, i, p);
+      const w = markAt(text, i);
+      if (!w) continue;
+      if (open >= 0 && i === p.start) { i += w - 1; continue; } // the run-on mark of a quotation over paragraphs
+      const side = sideOf(text, i, w, p);
       if (open < 0) {
-        if (side !== 'close') open = i;
+        if (side !== 'close') { open = i; openW = w; }
       } else if (side === 'open' && SENTENCE_END.test(text.slice(Math.max(open, i - 4), i))) {
         // a quotation running on over a lost paragraph break
-      } else if (side !== 'open' || text[i] === '"') {
-        push(out, text, open, i);
+      } else if (side !== 'open' || text[i] === '"' || w === 2) {
+        push(out, text, open, openW, i, w);
         open = -1;
       } else {
-        open = i; // an unclosed mark earlier: start again here
+        open = i; openW = w; // an unclosed mark earlier: start again here
       }
+      i += w - 1;
     }
     if (open >= 0) {
       const next = paragraphs[pi + 1];
-      if (next && DOUBLE.has(text[next.start]!)) continue;
-      push(out, text, open, p.end, true);
+      if (next && markAt(text, next.start)) continue;
+      push(out, text, open, openW, p.end, 0, true);
       open = -1;
     }
   }
   return out;
 }
 
-function push(out: Marked[], text: string, open: number, close: number, unclosed = false): void {
-  let start = open + 1, end = close;
+function push(out: Marked[], text: string, open: number, openW: number, close: number, closeW: number, unclosed = false): void {
+  let start = open + openW, end = close;
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push(unclosed ? { open, close, inner: { start, end }, unclosed } : { open, close, inner: { start, end } });
+  if (end <= start || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
+  const m = { open, close, closeEnd: close + closeW, inner: { start, end } };
+  out.push(unclosed ? { ...m, unclosed } : m);
 }

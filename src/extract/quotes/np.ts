@@ -15,11 +15,11 @@ export interface NP {
 }
 
 export const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-export const isQuoteMark = (t: Token | undefined): boolean => !!t && /^["“”„«»]$/u.test(t.text);
+export const isQuoteMark = (t: Token | undefined): boolean => !!t && /^(?:["“”„«»']|''|``)$/u.test(t.text);
 export const isPunct = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT';
 const DASH = new Set(['–', '—', '--']);
 const NP_PREPS = new Set(['of', 'for', 'to', 'in', 'at', 'from', 'with']);
-const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
+const POSSESSIVE = new Set(['’s', "'s"]);
 const DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'both', 'other', 'another', 'his', 'her', 'its', 'their', 'our']);
 
 /** Can this token sit inside a noun phrase naming a speaker? */

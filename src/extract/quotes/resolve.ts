@@ -32,17 +32,17 @@ export class SpeakerResolver {
   private readonly byId = new Map<string, Actor>();
   private readonly mentions: Mention[];
   /** Speakers found so far, in text order, for pronouns and surnames. */
-  private readonly seen: { at: number; s: Speaker }[] = [];
+  private readonly seen: { at: number; s: Speaker; subject: boolean }[] = [];
 
   constructor(private readonly seg: Segmented, found: ActorsFound, private readonly quoted: (at: number) => boolean = () => false) {
     for (const a of found.actors) this.byId.set(a.id, a);
     this.mentions = [...found.mentions].sort((a, b) => a.start - b.start);
   }
 
-  resolve(st: Token[], np: NP): Speaker {
+  resolve(st: Token[], np: NP, subject = true): Speaker {
     const span = { start: st[np.from]!.start, end: st[np.relEnd ?? np.to]!.end };
     const s = np.pronoun ? this.pronoun(st[np.from]!, span) : this.phrase(st, np, span);
-    this.seen.push({ at: span.start, s });
+    this.seen.push({ at: span.start, s, subject });
     return s;
   }
 
@@ -70,7 +70,7 @@ export class SpeakerResolver {
         const a = this.byId.get(x.actorId);
         if (a && x.via !== 'pronoun' && fits(a) && !this.quoted(x.start)) cands.push({ at: x.start, s: this.actorSpeaker(a, span), subject: this.isSubject(x.end) });
       }
-      for (const x of this.seen) if (x.at >= limit && x.s.sort === want && x.s.speaker) cands.push({ at: x.at, s: { ...x.s, span }, subject: true });
+      for (const x of this.seen) if (x.at >= limit && x.s.sort === want && x.s.speaker) cands.push({ at: x.at, s: { ...x.s, span }, subject: x.subject });
       const recent = this.sentenceStartBefore(t.start, 1);
       const pick = (xs: typeof cands) => xs.reduce<(typeof cands)[number] | undefined>((b, x) => (!b || x.at > b.at ? x : b), undefined);
       const best = pick(cands.filter((x) => x.subject && x.at >= recent)) ?? pick(cands);
@@ -117,10 +117,10 @@ export class SpeakerResolver {
     }
     const actor = this.actorNamed(name);
     if (actor) return this.actorSpeaker(actor, span);
-    const full = this.fullName(name);
-    const words = full.split(/\s+/);
-    const sort = words.some((w) => ORG_WORDS.has(w.toLowerCase())) ? 'group' : words.length >= 2 || this.isSurname(full) ? 'person' : 'group';
-    return { speakerId: null, speaker: full, anonymous: false, span, sort };
+    // no actor covers it: the name as written
+    const words = name.split(/\s+/);
+    const sort = words.some((w) => ORG_WORDS.has(w.toLowerCase())) ? 'group' : words.length >= 2 || this.isSurname(name) ? 'person' : 'group';
+    return { speakerId: null, speaker: name, anonymous: false, span, sort };
   }
 
   /** A mention inside the phrase's head part, not a possessor or a bare adjective ("Syrian"). */
@@ -147,16 +147,6 @@ export class SpeakerResolver {
       if (a.kind === 'person' && a.name.toLowerCase().endsWith(' ' + n)) return a;
     }
     return undefined;
-  }
-
-  /** "Kassis" after "Randa Kassis": the full name seen earlier. */
-  private fullName(name: string): string {
-    if (/\s/.test(name)) return name;
-    for (let i = this.seen.length - 1; i >= 0; i--) {
-      const s = this.seen[i]!.s.speaker;
-      if (s && s !== name && s.endsWith(' ' + name)) return s;
-    }
-    return name;
   }
 
   private isSurname(name: string): boolean {
@@ -242,6 +232,7 @@ export function nameIn(st: Token[], np: NP): string | null {
 function capital(st: Token[], i: number): boolean {
   const t = st[i];
   if (!t || !/^\p{Lu}/u.test(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
-  if (i === 0 && t.pos !== 'PROPN') return false;
+  // the sentence's first word: a name unless it is a common noun for people or bodies
+  if (i === 0 && t.pos !== 'PROPN' && (ANON_HEADS.has(t.text.toLowerCase()) || GROUP_HEADS.has(t.text.toLowerCase()) || t.pos !== 'NOUN')) return false;
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'X' || t.pos === 'VERB';
 }
