@@ -96,6 +96,22 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     absent: ['Sudan', 'IS'],
   },
   {
+    name: 'a bare acronym spelling a curated body; a derived name inside a longer one is no mention',
+    text: 'The SOHR counted 40 dead, the charity Donor Direct Action said.',
+    mentions: [{ text: 'SOHR', actor: 'Syrian Observatory for Human Rights', kind: 'monitor', via: 'acronym' }],
+    absent: ['Direct Action'],
+  },
+  {
+    name: 'titles inside a capitalised run; a given name alone makes a person',
+    text: 'Marine Gen Dara Collins met President Omar Haddad and Mohammed Tarek in Amman.',
+    mentions: [
+      { text: 'Dara Collins', actor: 'Dara Collins', kind: 'person', via: 'name' },
+      { text: 'Omar Haddad', actor: 'Omar Haddad', kind: 'person', via: 'name' },
+      { text: 'Mohammed Tarek', actor: 'Mohammed Tarek', kind: 'person', via: 'name' },
+    ],
+    absent: ['Amman'],
+  },
+  {
     name: 'possessive inside a gazetteer name',
     text: 'Fighters of the People’s Protection Units withdrew.',
     mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],
@@ -151,4 +167,13 @@ test('actors: actorAt and mentionsInSentence', () => {
   const at = text.indexOf('Freedom');
   assert.equal(actorAt(found, { start: at, end: at + 7 })?.name, 'Kurdish Freedom Movement');
   assert.deepEqual(mentionsInSentence(found, 0).map((m) => m.text), ['Turkey']);
+});
+
+test('actors: "X of the Y" gives an affiliation of unknown tense; places are no persons', () => {
+  const text = 'Samir Nouri of the Aleppo Medical Association said Eastern Ghouta and Abu Kamal were shelled.';
+  const found = findActors(segment(text));
+  const p = found.actors.find((a) => a.name === 'Samir Nouri');
+  assert.ok(p);
+  assert.deepEqual(p.affiliations.map((a) => [a.organization, a.tense]), [['Aleppo Medical Association', 'unknown']]);
+  assert.ok(!found.actors.some((a) => a.name === 'Abu Kamal' || a.name === 'Eastern Ghouta'));
 });
