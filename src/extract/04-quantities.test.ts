@@ -36,6 +36,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'things with aid', text: 'A convoy of 40 lorries carrying food supplies arrived.', want: [['40 lorries', 40, 'exact', 'aid']] },
   { name: 'no-break space before the noun', text: 'Police detained 300\u00a0protesters.', want: [['300\u00a0protesters', 300, 'exact', 'detained']] },
   { name: 'tried fighters are detained', text: 'Courts will put on trial 300 suspected militants.', want: [['300 suspected militants', 300, 'exact', 'detained']] },
+  { name: 'lost men, fate unknown', text: 'The group lost more than 1,500 men, and 300 women whose fate is unknown.', want: [['more than 1,500 men', 1500, 'more_than', 'killed'], ['300 women', 300, 'exact', 'missing']] },
   // Not quantities
   { name: 'slashes and temperatures', text: 'Since 9/11 the heat reached 40C on 24/7 shifts.', want: [] },
   { name: 'scores', text: 'The team suffered a 2-1 loss.', want: [] },
