@@ -112,6 +112,12 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     absent: ['Amman'],
   },
   {
+    name: 'an agency credited for the report is no actor; one that reports is',
+    text: 'Tass said the convoy arrived. Reuters contributed to this report.',
+    mentions: [{ text: 'Tass', actor: 'Tass', kind: 'media', via: 'name' }],
+    absent: ['Reuters'],
+  },
+  {
     name: 'possessive inside a gazetteer name',
     text: 'Fighters of the People’s Protection Units withdrew.',
     mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],

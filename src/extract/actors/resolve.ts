@@ -20,6 +20,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The');
     else if (key.cond === 'people') acts = peopleActs(words, first, last);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
+    // "Reuters contributed to this report": a source of the article itself, not an actor in it.
+    if (ACTORS.get(key.target)?.kind === 'media' && /^(?:contributed|and\b.*contributed)/.test(words[h.to + 1]?.lc ?? '')) acts = false;
     // A derived name right after another capitalised word is part of a longer unknown name ("Donor Direct Action").
     if (key.weak) { const p = words[h.from - 1]; if (p && first.joined && p.cap && !p.first) acts = false; }
     // "the Syrian opposition group the National Coordination Committee": a description of another actor.
