@@ -12,10 +12,15 @@ const WORD = /[A-Za-z’']+/g;
 
 interface W { w: string; raw: string; start: number; end: number }
 
+// The words of the last sentence asked about: a sentence's dates are resolved one after another.
+let lastText = '', lastWords: W[] = [];
+
 function words(text: string): W[] {
+  if (text === lastText) return lastWords;
   const out: W[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ w: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  lastText = text; lastWords = out;
   return out;
 }
 
@@ -31,7 +36,8 @@ const pastForm = (w: string): boolean => PAST.has(w) || (w.length > 4 && w.endsW
  */
 export function tenseAround(sentence: string, start: number, end: number): Tense {
   const ws = words(sentence);
-  const before = ws.filter((x) => x.end <= start && !/[;]/.test(sentence.slice(x.end, start))).slice(-14);
+  const semi = sentence.lastIndexOf(';', start);
+  const before = ws.filter((x) => x.end <= start && x.start > semi).slice(-14);
   // After the expression, only its own clause: "in December that forces would leave" is past.
   const after: W[] = [];
   const fronted = before.length === 0;
