@@ -54,7 +54,7 @@ export async function ingestExtraction(store: Store, x: Extraction, extractorVer
         duplicateOf: near?.id, similarity: near?.similarity, extractorVersion,
       }, bandKeys);
     }
-    const claimIds = await writeRecord(tx, documentId, x, extractorVersion);
+    const claimIds = await writeRecord(tx, documentId, x, extractorVersion, existing !== undefined);
     if (existing) await pruneStale(tx, documentId, claimIds);
     await tx.insertInto('history').values({
       entity: 'document', entity_id: documentId, action: existing ? 'reextract' : 'ingest', field: null,
@@ -66,7 +66,7 @@ export async function ingestExtraction(store: Store, x: Extraction, extractorVer
   });
 }
 
-async function writeRecord(tx: Kysely<DB>, documentId: number, x: Extraction, version: string): Promise<number[]> {
+async function writeRecord(tx: Kysely<DB>, documentId: number, x: Extraction, version: string, reread: boolean): Promise<number[]> {
   const inputs: ActorInput[] = x.actors.map((a) => ({
     localId: a.id, name: a.name, kind: a.kind, aliases: a.aliases, lexiconId: a.lexiconId, description: a.description,
   }));
@@ -82,7 +82,7 @@ async function writeRecord(tx: Kysely<DB>, documentId: number, x: Extraction, ve
 
   const counts = new Map<string, number>();
   for (const m of x.mentions) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
-  await tx.deleteFrom('document_actors').where('document_id', '=', documentId).execute();
+  if (reread) await tx.deleteFrom('document_actors').where('document_id', '=', documentId).execute();
   const links = new Map<number, { document_id: number; actor_id: number; original_actor_id: number; as_name: string; mentions: number }>();
   for (const a of x.actors) {
     const id = ids.get(a.id)!;

@@ -1,0 +1,63 @@
+// bench:ingest — documents/s of `parley ingest` over a folder of reports (default: the 249
+// Guardian reports in ../shared/corpus/guardian), on PGlite and, when DATABASE_URL or
+// PARLEY_TEST_DATABASE_URL is set, on PostgreSQL; baseline: extraction alone on one thread,
+// measured in the same run.
+//   npm run bench:ingest [-- DIR]
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { extractReport } from '../src/app/extract-report.ts';
+import { ingestPaths, type IngestSummary } from '../src/app/ingest.ts';
+import { readInputFile } from '../src/input/read-input.ts';
+import { openStore, type StoreOptions } from '../src/store/open.ts';
+
+const dir = process.argv[2] ?? '../shared/corpus/guardian';
+const files = readdirSync(dir).filter((f) => /\.(txt|md|html?)$/.test(f)).map((f) => join(dir, f));
+const published = '2026-01-01';
+const rows: { run: string; docs: number; seconds: number; perSecond: number; note: string }[] = [];
+
+// Baseline: read + extract on this thread, nothing stored.
+{
+  const t = performance.now();
+  let ok = 0;
+  for (const f of files) {
+    try { extractReport(await readInputFile(f), { published }); ok++; } catch { /* counted as not ok */ }
+  }
+  const s = (performance.now() - t) / 1000;
+  rows.push({ run: 'baseline: extract only, 1 thread', docs: ok, seconds: s, perSecond: ok / s, note: '' });
+}
+
+async function bench(name: string, options: StoreOptions, cleanup: () => Promise<void>): Promise<void> {
+  const t = performance.now();
+  const store = await openStore(options);
+  const opened = (performance.now() - t) / 1000;
+  let sum: IngestSummary;
+  try {
+    sum = await ingestPaths(store, files, { published, extractorVersion: 'bench' });
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+  const done = sum.stored + sum.already;
+  rows.push({ run: name, docs: done, seconds: sum.seconds, perSecond: done / sum.seconds, note: `open ${opened.toFixed(1)} s; ${sum.nearDuplicates} copies; ${sum.failed.length} failed` });
+}
+
+const ws = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+await bench('ingest, PGlite workspace', { workspace: join(ws, 'ws') }, async () => rmSync(ws, { recursive: true, force: true }));
+
+const url = process.env.DATABASE_URL ?? process.env.PARLEY_TEST_DATABASE_URL;
+if (url) {
+  const name = `parley_bench_${process.pid}`;
+  const admin = async (q: string): Promise<void> => { const c = new pg.Client(url); await c.connect(); await c.query(q); await c.end(); };
+  await admin(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  await bench('ingest, PostgreSQL 15', { databaseUrl: u.toString() }, () => admin(`drop database ${name} with (force)`));
+} else {
+  console.log('(PostgreSQL skipped: set DATABASE_URL or PARLEY_TEST_DATABASE_URL, e.g. eval "$(scripts/ci-postgres.sh start)")');
+}
+
+console.log(`${files.length} reports from ${dir}`);
+console.log('run'.padEnd(36) + 'docs'.padStart(6) + 'seconds'.padStart(10) + 'docs/s'.padStart(9) + '  note');
+for (const r of rows) console.log(r.run.padEnd(36) + String(r.docs).padStart(6) + r.seconds.toFixed(1).padStart(10) + r.perSecond.toFixed(1).padStart(9) + '  ' + r.note);
