@@ -44,7 +44,7 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     const paragraph = seg.sentences[sentence]!.paragraph;
     // a partial quotation inside a reported clause is the reporter's speaker's words
     const inClause = clauses.find((c) => c.span.start < m.open && m.inner.end <= c.span.end);
-    const a = inClause ? undefined : after(seg, m, attributed) ?? before(m, attributed);
+    const a = inClause ? undefined : before(m, attributed) ?? after(seg, m, attributed);
     let q: Quote | undefined;
     if (inClause) q = make(text, m.inner, true, inClause.a, sentence, 0.75);
     else if (a) q = make(text, m.inner, true, a, sentence, 0.85);
@@ -92,7 +92,7 @@ function after(seg: Segmented, m: Marked, attributed: Attributed[]): Attributed 
     const c = a.cue;
     const r = c.st[c.regionStart]!;
     if (r.start <= m.close) continue;
-    if (c.mode !== 'backward') { if (r.start > m.close + 40) return undefined; continue; }
+    if (c.mode === 'forward') { if (r.start > m.close + 40) return undefined; continue; }
     const gap = seg.text.slice(m.closeEnd, r.start);
     if (/^[\s,.!?;:—–-]*$/u.test(gap)) return a;
     if (r.start > m.close + 40) return undefined;

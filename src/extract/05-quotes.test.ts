@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Actor, ActorKind, Mention } from '../domain/record.ts';
+import { segment } from './01-segment.ts';
+import type { ActorsFound } from './02-actors.ts';
+import { findQuotes } from './05-quotes.ts';
+
+/** Actors built by hand: [id, name, kind, ...mention texts (first occurrence of each)]. */
+type ActorSpec = [string, string, ActorKind, ...string[]];
+
+function actorsFor(text: string, specs: ActorSpec[]): ActorsFound {
+  const actors: Actor[] = [];
+  const mentions: Mention[] = [];
+  for (const [id, name, kind, ...texts] of specs) {
+    actors.push({ id, name, kind, aliases: [], affiliations: [], evidence: [], confidence: 1 });
+    for (const t of texts) {
+      const start = text.indexOf(t);
+      assert.ok(start >= 0, `mention "${t}" not in text`);
+      mentions.push({ actorId: id, start, end: start + t.length, text: t, sentence: 0, via: 'name' });
+    }
+  }
+  return { actors, mentions };
+}
+
+interface Want { text: string; direct: boolean; speaker: string | null; description?: string }
+interface Case { name: string; text: string; actors?: ActorSpec[]; want: Want[] }
+
+const D = (text: string, speaker: string | null, description?: string): Want => ({ text, direct: true, speaker, ...(description ? { description } : {}) });
+const I = (text: string, speaker: string | null, description?: string): Want => ({ text, direct: false, speaker, ...(description ? { description } : {}) });
+
+const cases: Case[] = [
+  // direct speech
+  { name: 'straight marks, speaker after the verb', text: '"The truce is holding," said Maria Lopez.', want: [D('The truce is holding,', 'Maria Lopez')] },
+  { name: 'curly marks split by the attribution are two quotes', text: '“We will not sign,” Okafor said, “until the shelling stops.”',
+    want: [D('We will not sign,', 'Okafor'), D('until the shelling stops.', 'Okafor')] },
+  { name: 'a quotation of several sentences is one quote', text: '“The roads are closed. Food is running out,” said Dr Amira Haddad.',
+    want: [D('The roads are closed. Food is running out,', 'Amira Haddad')] },
+  { name: 'a quotation over paragraphs: no closing mark, the next paragraph opens with one', text: 'Lena Park said:\n\n“The first convoy arrived at dawn.\n\n“The second one is still waiting at the border.”',
+    want: [D('The first convoy arrived at dawn.\n\n“The second one is still waiting at the border.', 'Lena Park')] },
+  { name: 'a colon introduces the quotation', text: 'Jonas Berg said: "We are ready to talk."', want: [D('We are ready to talk.', 'Jonas Berg')] },
+  { name: 'a quotation alone continues the speaker just quoted', text: '"The truce is holding," said Maria Lopez. "We expect more convoys next week."',
+    want: [D('The truce is holding,', 'Maria Lopez'), D('We expect more convoys next week.', 'Maria Lopez')] },
+  { name: 'two apostrophes as marks', text: "''We are ready,'' Mr. Berg told the paper.", want: [D('We are ready,', 'Berg')] },
+  { name: 'a name after an apposition', text: '“It was a fair vote,” Nasser, who now chairs the Reform Bloc, said.', actors: [['o1', 'Reform Bloc', 'organization', 'Reform Bloc']],
+    want: [D('It was a fair vote,', 'Nasser')] },
+  { name: 'a scare quote is no speech', text: 'The so-called "green zone" remains closed to civilians.', want: [] },
+  // reported speech
+  { name: 'said that', text: 'Jonas Berg told reporters that the talks would resume on Monday.', want: [I('the talks would resume on Monday', 'Jonas Berg')] },
+  { name: 'warned, no "that"', text: 'The Northern Alliance warned the ceasefire could collapse within days.', want: [I('the ceasefire could collapse within days', 'Northern Alliance')] },
+  { name: 'according to X, clause', text: 'According to the monitoring group Civic Watch, 40 detainees were freed on Sunday.', want: [I('40 detainees were freed on Sunday', 'Civic Watch')] },
+  { name: 'clause, according to X', text: 'Forty detainees were freed on Sunday, according to Civic Watch.', want: [I('Forty detainees were freed on Sunday', 'Civic Watch')] },
+  { name: 'clause, said X', text: 'Five villages were shelled overnight, said the Lakeside Observatory.', want: [I('Five villages were shelled overnight', 'Lakeside Observatory')] },
+  { name: 'clause, X said', text: 'Aid must reach the city before winter, Petrova said.', want: [I('Aid must reach the city before winter', 'Petrova')] },
+  { name: 'called on X to', text: 'The Arctic Council has called on both sides to return to the table.', want: [I('both sides to return to the table', 'Arctic Council')] },
+  { name: 'accused X of', text: 'Tomas Ruiz accused the army of blocking the convoy.', want: [I('the army of blocking the convoy', 'Tomas Ruiz')] },
+  { name: 'the name before an apposition', text: 'Karim Nasser, who now chairs the Reform Bloc, said the vote was rigged.', actors: [['o1', 'Reform Bloc', 'organization', 'Reform Bloc']],
+    want: [I('the vote was rigged', 'Karim Nasser')] },
+  { name: 'a role, then the name', text: "The bloc's chief negotiator, Lucia Ferro, said the draft was acceptable.", want: [I('the draft was acceptable', 'Lucia Ferro')] },
+  { name: 'a participle shares the speaker', text: 'Okafor rejected the plan, saying it would reward the militias.', want: [I('it would reward the militias', 'Okafor')] },
+  { name: 'a coordinated verb shares the subject', text: 'The Unity Front boycotted the meeting and said it would not return.', want: [I('it would not return', 'Unity Front')] },
+  { name: 'told by an agent', text: 'Ana Lima was told by the envoy, Piotr Nowak, that the border would reopen.', want: [I('the border would reopen', 'Piotr Nowak')] },
+  { name: 'a denial of speech is no quote', text: 'The ministry did not say when the talks would resume.', want: [] },
+  { name: 'a clause ends before an added remark', text: 'Okafor said the talks had failed, adding that he would resign.',
+    want: [I('the talks had failed', 'Okafor'), I('he would resign', 'Okafor')] },
+  // partial quotations
+  { name: 'a partial quotation inside a reported clause is also a direct quote', text: 'Ferro said the offer was "just a gesture" and would change nothing.',
+    want: [I('the offer was "just a gesture" and would change nothing', 'Ferro'), D('just a gesture', 'Ferro')] },
+  { name: 'a quotation inside "described as"', text: 'One aid worker described the camp as a “prison”.', want: [D('prison', null, 'One aid worker')] },
+  // speakers
+  { name: 'he: the person named before', text: 'Daniel Osei arrived in Vienna on Tuesday. He said the delegation would stay until Friday.',
+    actors: [['p1', 'Daniel Osei', 'person', 'Daniel Osei']], want: [I('the delegation would stay until Friday', 'Daniel Osei')] },
+  { name: 'it: the organisation, not the person', text: 'Maria Lopez met the Unity Front on Monday. It said the proposal ignored the refugees.',
+    actors: [['p1', 'Maria Lopez', 'person', 'Maria Lopez'], ['o1', 'Unity Front', 'organization', 'Unity Front']], want: [I('the proposal ignored the refugees', 'Unity Front')] },
+  { name: 'a surname mapped to the actor', text: '"We are ready," Berg said.', actors: [['p1', 'Jonas Berg', 'person', 'Berg']], want: [D('We are ready,', 'Jonas Berg')] },
+  { name: 'the group: the group named before', text: 'Hamid Rostami, a spokesman for the Dawn Brigade, spoke on Monday. The group said it had withdrawn from the town.',
+    actors: [['p1', 'Hamid Rostami', 'person', 'Hamid Rostami'], ['g1', 'Dawn Brigade', 'armed_group', 'Dawn Brigade']], want: [I('it had withdrawn from the town', 'Dawn Brigade')] },
+  { name: 'an unnamed speaker keeps its description', text: '"It will be a long winter," said a senior diplomat, who declined to be named.',
+    want: [D('It will be a long winter,', null, 'a senior diplomat, who declined to be named')] },
+  { name: 'plural unnamed speakers', text: 'Residents said the water supply had been cut for three days.', want: [I('the water supply had been cut for three days', null, 'Residents')] },
+  { name: 'officials qualified by a country are still unnamed', text: 'US officials said the sanctions would stay.', actors: [['s1', 'United States', 'state', 'US']],
+    want: [I('the sanctions would stay', null, 'US officials')] },
+];
+
+for (const c of cases) {
+  test(`quotes: ${c.name}`, () => {
+    const seg = segment(c.text);
+    const got = findQuotes(seg, actorsFor(c.text, c.actors ?? []));
+    assert.deepEqual(
+      got.map((q) => ({ text: q.text, direct: q.direct, speaker: q.speaker, ...(q.speaker == null && q.speakerDescription ? { description: q.speakerDescription } : {}) })),
+      c.want.map((w) => ({ text: w.text, direct: w.direct, speaker: w.speaker, ...(w.description ? { description: w.description } : {}) })),
+    );
+    for (const q of got) {
+      // the scorer's provenance check: the first evidence span holds the quoted words
+      assert.equal(c.text.slice(q.evidence[0]!.start, q.evidence[0]!.end), q.text);
+      assert.equal(q.anonymous, q.speaker == null);
+      if (q.speaker && c.actors?.some(([, name]) => name === q.speaker)) assert.ok(q.speakerId);
+    }
+  });
+}
+
+test('quotes: evidence offsets of a split quotation point at the words and the speaker', () => {
+  const text = '“We will not sign,” Okafor said, “until the shelling stops.”';
+  const [a, b] = findQuotes(segment(text), { actors: [], mentions: [] });
+  assert.deepEqual(a!.evidence[0], { start: 1, end: 18 });
+  assert.equal(text.slice(a!.evidence[1]!.start, a!.evidence[1]!.end), 'Okafor');
+  assert.equal(a!.cue, 'said');
+  assert.equal(text.slice(b!.evidence[0]!.start, b!.evidence[0]!.end), 'until the shelling stops.');
+});
