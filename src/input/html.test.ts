@@ -94,3 +94,18 @@ test('html: lists of links inside <main> are furniture, a link inside a paragrap
     <p><a href="/more">More on the conflict</a></p></main>`));
   assert.equal(got.text, 'Talks stall\n\nThe talks stalled on Friday, the envoy said, after the rebel delegation walked out.');
 });
+
+test('html: the bundled example page keeps its article and nothing of the page around it', async () => {
+  const { readFileSync } = await import('node:fs');
+  const html = readFileSync(new URL('../../examples/sudan-el-fasher-truce.html', import.meta.url), 'utf8');
+  const got = htmlToArticle(html);
+  assert.equal(got.published, '2025-04-17');
+  assert.equal(got.publisher, 'The Horn Ledger');
+  assert.equal(got.title, 'Sudan’s warring sides agree seven-day truce for El Fasher');
+  assert.ok(got.text.startsWith('Sudan’s warring sides agree seven-day truce for El Fasher\n\nSudan’s army and the paramilitary'));
+  assert.ok(got.text.endsWith('at a second round in May.'));
+  for (const furniture of ['Skip to', 'Newsletters', 'Search', 'Share on', 'Advertisement', 'Photograph', 'Related', 'Topics:', 'Most read', 'morning briefing', 'All rights reserved', 'dataLayer', 'By Staff']) {
+    assert.ok(!got.text.includes(furniture), furniture);
+  }
+  assert.equal(got.text.split('\n\n').length, 10); // the headline, a subheading and eight paragraphs
+});
