@@ -77,24 +77,31 @@ function dominantScript(s: string): string | undefined {
   return top;
 }
 
-const LISTS: [string, Set<string>][] = Object.entries(stopwords as unknown as Record<string, string[]>)
-  .filter(([k]) => !k.startsWith('_'))
-  .map(([lang, words]) => [lang, new Set(words)]);
+/** Each function word with the languages it belongs to. */
+const LANGS: string[] = [];
+const WORD_LANGS = new Map<string, number[]>();
+for (const [lang, words] of Object.entries(stopwords as unknown as Record<string, string[]>)) {
+  if (lang.startsWith('_')) continue;
+  const i = LANGS.push(lang) - 1;
+  for (const w of words) {
+    const at = WORD_LANGS.get(w);
+    if (at) { if (!at.includes(i)) at.push(i); } else WORD_LANGS.set(w, [i]);
+  }
+}
 const WORD = /\p{L}+/gu;
 
 /** English, or the European language whose function words outnumber English's clearly. */
 function latinLanguage(s: string): string {
-  const counts = new Map<string, number>();
+  const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   for (const m of s.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
-    words++;
-    for (const [lang, set] of LISTS) if (set.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-    if (words >= 3000) break;
+    const langs = WORD_LANGS.get(m[0].toLowerCase());
+    if (langs) for (const i of langs) counts[i]!++;
+    if (++words >= 3000) break;
   }
   if (words < 6) return 'English';
-  const en = counts.get('English') ?? 0;
+  const en = counts[LANGS.indexOf('English')]!;
   let best = 'English', bestN = 0;
-  for (const [lang, n] of counts) if (lang !== 'English' && n > bestN) { best = lang; bestN = n; }
+  LANGS.forEach((lang, i) => { if (lang !== 'English' && counts[i]! > bestN) { best = lang; bestN = counts[i]!; } });
   return bestN >= 0.12 * words && bestN > 1.5 * en ? best : 'English';
 }
