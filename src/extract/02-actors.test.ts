@@ -118,6 +118,14 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     absent: ['Reuters'],
   },
   {
+    name: 'a surname goes to the person the text names in full',
+    text: 'Bill Clinton spoke first. Clinton said the deal would hold.',
+    mentions: [
+      { text: 'Bill Clinton', actor: 'Bill Clinton', kind: 'person', via: 'name' },
+      { text: 'Clinton', nth: 1, actor: 'Bill Clinton', kind: 'person', via: 'surname' },
+    ],
+  },
+  {
     name: 'possessive inside a gazetteer name',
     text: 'Fighters of the People’s Protection Units withdrew.',
     mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],

@@ -4,7 +4,7 @@ import { matchGazetteer } from './actors/match.ts';
 import { ruleMentions } from './actors/rules.ts';
 import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
 import { buildActors } from './actors/build.ts';
-import { ACTORS } from './actors/lexicon.ts';
+import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, TITLES } from './actors/lexicon.ts';
 import type { NewActor } from './actors/cand.ts';
 
 export interface ActorsFound {
@@ -20,7 +20,12 @@ export function findActors(seg: Segmented): ActorsFound {
   for (const t of seg.tokens) posAt.set(t.start, t.pos);
   const covered = new Uint8Array(words.length);
   // 1. The gazetteer: longest matches of names, aliases, acronyms, metonyms.
-  const hits = matchGazetteer(words);
+  // A gazetteer surname after a given name ("Bill Clinton") belongs to another person: left to the rules.
+  const hits = matchGazetteer(words).filter((h) => {
+    const p = words[h.from - 1];
+    return !(h.from === h.to && h.keys.every((k) => k.via === 'surname') && p && words[h.from]!.joined && p.cap
+      && (GIVEN_NAMES.has(p.text) || !(NOT_NAME.has(p.text) || TITLES.has(p.lc) || PLACE_WORDS.has(p.text))));
+  });
   for (const h of hits) for (let i = h.from; i <= h.to; i++) covered[i] = 1;
   const cands = hitsToCands(words, hits, posAt);
   const placeWord = new Uint8Array(words.length);

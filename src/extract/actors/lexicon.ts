@@ -36,6 +36,8 @@ export interface Key {
 export interface Node { next: Map<string, Node>; keys: Key[] }
 
 export const ACTORS = new Map<string, LexActor>();
+/** One-word names of gazetteer persons (Putin, Clinton): a run ending in one is a person's name. */
+export const SURNAMES = new Set<string>();
 export const TRIE: Node = { next: new Map(), keys: [] };
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
@@ -92,6 +94,7 @@ for (const p of gaz.persons) {
   addActor({ id, name: p.name, kind: 'person', ...(desc ? { description: desc } : {}) });
   addKey(p.name, id, 'name');
   for (const al of p.aliases) addKey(al, id, splitWords(al).length === 1 ? 'surname' : 'alias');
+  for (const al of p.aliases) if (splitWords(al).length === 1) SURNAMES.add(al);
 }
 
 for (const g of derived.armedGroups) {

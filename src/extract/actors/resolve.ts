@@ -108,6 +108,14 @@ export function linkSurnames(words: readonly Word[], cands: Cand[], covered: Uin
     }
   }
   if (!bySurname.size) return;
+  // A gazetteer surname ("Clinton") goes to the person of that surname the text names in full
+  // ("Bill Clinton"), unless the gazetteer's own person is named in full too.
+  const named = new Set(cands.filter((c) => c.acts && c.to > c.from).map((c) => c.target));
+  for (const c of cands) {
+    if (c.via !== 'surname' || c.from !== c.to || named.has(c.target)) continue;
+    const other = bySurname.get(words[c.from]!.text);
+    if (other && other !== c.target) c.target = other;
+  }
   for (const w of words) {
     if (covered[w.i] || PARTICLES.has(w.text)) continue;
     const target = bySurname.get(w.text);

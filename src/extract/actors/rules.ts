@@ -3,7 +3,7 @@ import type { Word } from './words.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import {
-  GIVEN_NAMES, MEDIA_HEADS, NON_PERSON, NON_PERSON_WEAK, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
+  GIVEN_NAMES, SURNAMES, MEDIA_HEADS, NON_PERSON, NON_PERSON_WEAK, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
 } from './lexicon.ts';
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
@@ -147,7 +147,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   let person = false;
   let confidence = 0.6;
   if (nameWords.length >= 2 && nameWords.length <= 4) {
-    if (title || GIVEN_NAMES.has(first.text)) { person = true; confidence = 0.75; }
+    if (title || GIVEN_NAMES.has(first.text) || SURNAMES.has(last.text)) { person = true; confidence = 0.75; }
     else if (apposition(text, last) || speechAround(text, words, first, last)) person = true;
   } else if (nameWords.length === 1 && title && SINGLE_TITLES.has(title.split(' ').at(-1)!.toLowerCase()) && !first.first) {
     person = true;
