@@ -75,6 +75,11 @@ const cases: { name: string; html: string; want: Partial<HtmlArticle> }[] = [
     want: { text: '' },
   },
   {
+    name: 'soft hyphens and zero-width spaces inside words are dropped',
+    html: '<html><body><article><p>The nego&shy;tiations&#8203; resumed in Gen\u00ADeva.</p></article></body></html>',
+    want: { text: 'The negotiations resumed in Geneva.' },
+  },
+  {
     name: 'div and br text with no <p> at all',
     html: '<html><body><div>The talks ended without agreement.<br><br>Both sides blamed each other.</div></body></html>',
     want: { text: 'The talks ended without agreement.\n\nBoth sides blamed each other.' },

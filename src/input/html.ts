@@ -38,6 +38,9 @@ const JUNK_WORD = new Set([
 ]);
 const FURNITURE = /^(?:advertisement|sponsored(?: content)?|share(?: this(?: article)?)?|read more|continue reading|skip to (?:main )?content|print|email|subscribe)$/i;
 
+/** Soft hyphens and zero-width spaces that pages put inside words. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
 type Kind = 'articleBody' | 'article' | 'main' | 'box';
 interface Frame { tag: string; id: number; drop: boolean; junk: boolean; header: boolean; kind?: Kind; inArticle: boolean }
 interface Block { text: string; tag: string; anc: number[]; junk: boolean; header: boolean }
@@ -104,7 +107,7 @@ export function htmlToArticle(html: string): HtmlArticle {
     ontext(t) {
       if (capture) captured += t;
       if (top().drop) return;
-      buf += t.replace(/\s+/g, ' ');
+      buf += t.replace(INVISIBLE, '').replace(/\s+/g, ' ');
       if (inLink > 0) linkChars += t.replace(/\s/g, '').length;
     },
     onclosetag(name) {
