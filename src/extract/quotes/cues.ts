@@ -46,7 +46,8 @@ export function findCues(seg: Segmented, marked: Marked[], inMarked: (at: number
     while (ti < seg.tokens.length && seg.tokens[ti]!.sentence === s.index) pushGlued(st, seg.tokens[ti++]!);
     const here: Cue[] = [];
     for (let i = 0; i < st.length; i++) {
-      if (inMarked(st[i]!.start)) continue;
+      const l = low(st[i]);
+      if (!CUE_FORMS.has(l) && l !== 'according' || inMarked(st[i]!.start)) continue;
       const c = cueAt(seg, st, i, s.index, here, marked);
       if (c) { here.push(c); i = c.last; }
     }

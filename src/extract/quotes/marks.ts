@@ -12,6 +12,7 @@ export interface Marked {
   readonly unclosed?: boolean;
 }
 
+const MARK = /["“”„«»]|''(?!')|``/g;
 const DOUBLE = new Set(['"', '“', '”', '„', '«', '»']);
 const OPEN_SIDE = /[\s([{\u2014\u2013\-/:]/u;
 const SENTENCE_END = /[.!?…]["”’)\]]?\s*$/u;
@@ -50,10 +51,12 @@ export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
   let open = -1, openW = 1;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
-    for (let i = p.start; i < p.end; i++) {
+    MARK.lastIndex = p.start;
+    for (let mm = MARK.exec(text); mm && mm.index < p.end; mm = MARK.exec(text)) {
+      const i = mm.index;
       const w = markAt(text, i);
       if (!w) continue;
-      if (open >= 0 && i === p.start) { i += w - 1; continue; } // the run-on mark of a quotation over paragraphs
+      if (open >= 0 && i === p.start) continue; // the run-on mark of a quotation over paragraphs
       const side = sideOf(text, i, w, p);
       if (open < 0) {
         if (side !== 'close') { open = i; openW = w; }
@@ -65,7 +68,6 @@ export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
       } else {
         open = i; openW = w; // an unclosed mark earlier: start again here
       }
-      i += w - 1;
     }
     if (open >= 0) {
       const next = paragraphs[pi + 1];
