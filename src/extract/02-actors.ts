@@ -24,7 +24,7 @@ export function findActors(seg: Segmented): ActorsFound {
   const hits = matchGazetteer(words).filter((h) => {
     const p = words[h.from - 1];
     return !(h.from === h.to && h.keys.every((k) => k.via === 'surname') && p && words[h.from]!.joined && p.cap
-      && (GIVEN_NAMES.has(p.text) || !(NOT_NAME.has(p.text) || TITLES.has(p.lc) || PLACE_WORDS.has(p.text))));
+      && (GIVEN_NAMES.has(p.text) || (!p.first && !(NOT_NAME.has(p.text) || TITLES.has(p.lc) || PLACE_WORDS.has(p.text)))));
   });
   for (const h of hits) for (let i = h.from; i <= h.to; i++) covered[i] = 1;
   const cands = hitsToCands(words, hits, posAt);

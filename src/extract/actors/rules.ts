@@ -147,7 +147,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   let person = false;
   let confidence = 0.6;
   if (nameWords.length >= 2 && nameWords.length <= 4) {
-    if (title || GIVEN_NAMES.has(first.text) || SURNAMES.has(last.text)) { person = true; confidence = 0.75; }
+    if (title || GIVEN_NAMES.has(first.text) || (SURNAMES.has(last.text) && !first.first)) { person = true; confidence = 0.75; }
     else if (apposition(text, last) || speechAround(text, words, first, last)) person = true;
   } else if (nameWords.length === 1 && title && SINGLE_TITLES.has(title.split(' ').at(-1)!.toLowerCase()) && !first.first) {
     person = true;
