@@ -34,6 +34,7 @@ const NEG = new Set(['not', "n't", 'never', '’t', 'nor', 'neither']);
 const CUT_AFTER_COMMA = new Set(['according', ...PARTICIPLE_CUES]);
 /** After a verb of saying these open no reported clause: "said as ...", "told reporters during ...". */
 const NO_COMPLEMENT = new Set(['as', 'during', 'after', 'before', 'since', 'while', 'amid', 'at', 'in', 'on', 'with', 'without', 'following', 'despite', 'ahead', 'to', 'from', 'by', 'for', 'about', 'of', 'than', 'through', 'outside']);
+const PRONOUNS_SUBJ = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const WORD = /^[\p{L}\p{M}]+(?:[-–][\p{L}\p{M}]*)*$/u;
 
@@ -173,6 +174,12 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
     // "said after the deal was announced that ...": the clause comes after the adverbial
     for (let j = k + 1; j < Math.min(st.length, k + 10) && st[j]!.text !== ','; j++) {
       if (low(st[j]) === 'that' && st[j]!.pos === 'SCONJ') return { ...b, mode: 'forward', clause: [j + 1, st.length - 1] };
+    }
+    // "said after the convention he would ...": a phrase, then the clause
+    const pp = t.pos === 'ADP' ? npAfter(st, k + 1) : null;
+    const j = pp ? pp.to + 1 : -1;
+    if (pp && !pp.pronoun && st[j] && (st[j]!.pos === 'PRON' && PRONOUNS_SUBJ.has(low(st[j])) || st[j]!.pos === 'DET') && st.slice(j + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) {
+      return { ...b, mode: 'forward', clause: [j, st.length - 1] };
     }
     return withBackClause(st, { ...b, mode: 'backward' });
   }

@@ -1,7 +1,7 @@
 import type { Token } from '../../domain/record.ts';
-import { ANON_HEADS, GROUP_HEADS, PRONOUNS, RELATIVES, SKIP_BEFORE_VERB, TIME_WORDS } from './lexicon.ts';
+import { ANON_HEADS, GROUP_HEADS, SOURCE_HEADS, PRONOUNS, RELATIVES, SKIP_BEFORE_VERB, TIME_WORDS } from './lexicon.ts';
 
-const COMMON_HEADS = new Set([...ANON_HEADS, ...GROUP_HEADS]);
+const COMMON_HEADS = new Set([...ANON_HEADS, ...GROUP_HEADS, ...SOURCE_HEADS]);
 
 /** A noun phrase as token indices (inclusive) into one sentence's tokens. */
 export interface NP {
@@ -202,7 +202,8 @@ export function hasCapitalHead(st: Token[], np: NP): boolean {
   const h = headIndex(st, np), t = st[h];
   if (!t || !startsCapital(t.text)) return false;
   const first = h === 0 || isQuoteMark(st[h - 1]);
-  return !(first && (t.pos !== 'PROPN' || COMMON_HEADS.has(low(t))));
+  // the sentence's first word is capitalised anyway: a name unless a noun for people or bodies
+  return !(first && COMMON_HEADS.has(low(t)));
 }
 
 /** The subject of the sentence's first verb: for "X did this and said ...". */

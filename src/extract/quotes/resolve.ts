@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, Mention, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
-import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, TITLES } from './lexicon.ts';
+import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, SOURCE_HEADS, TITLES } from './lexicon.ts';
 import { hasCapitalHead, headIndex, low, type NP } from './np.ts';
 
 /** Who a quote is attributed to. */
@@ -233,6 +233,7 @@ function capital(st: Token[], i: number): boolean {
   const t = st[i];
   if (!t || !/^\p{Lu}/u.test(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
   // the sentence's first word: a name unless it is a common noun for people or bodies
-  if (i === 0 && t.pos !== 'PROPN' && (ANON_HEADS.has(t.text.toLowerCase()) || GROUP_HEADS.has(t.text.toLowerCase()) || t.pos !== 'NOUN')) return false;
+  const l = t.text.toLowerCase();
+  if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l))) return false;
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'X' || t.pos === 'VERB';
 }
