@@ -1,0 +1,203 @@
+/**
+ * Talks across many reports → processes (negotiation series) → rounds → who took part. Pure.
+ *
+ * Grouping (processes/series.ts): a talks event's place and host give its series: a known series
+ * of lexicon/process-series.json when the place is one of its places and the host is unknown or
+ * one of its hosts; otherwise "same place + same host". An event with a place but no host joins
+ * the only process at that place; one with a host but no place joins the only process with that
+ * host; otherwise it is `unplaced`.
+ * Rounds: processes/rounds.ts (explicit ordinals, date clusters, coarse dates, publication window).
+ * Participation: an item goes to the series or place its meeting phrase names, else to the process
+ * of its report's nearest talks event (by sentence); its round is the ordinal the phrase names
+ * ("the second round"), else that nearest event's round, else the one round near publication.
+ * Anything that cannot be placed is kept in `unassigned` / `unplaced`, never dropped.
+ */
+import type { DatePrecision, Event, Participation } from '../domain/record.ts';
+import { daysOf, intervalOf, isoOf, overlap, type DayInterval } from './dates.ts';
+import { identityInText, identityOf, type SeriesIdentity } from './processes/series.ts';
+import { participationTable, type ParticipationRow, type PlacedParticipation } from './processes/participation.ts';
+import { ROUND_DEFAULTS, roundsOf, type RoundDraft, type RoundOptions } from './processes/rounds.ts';
+import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
+import { ordinalIn } from './text.ts';
+
+export type { ParticipationRow } from './processes/participation.ts';
+
+/** One report's talks events and participation items. An `Extraction` fits (see `processDocOf`). */
+export interface ProcessDoc {
+  readonly id: string;
+  /** YYYY-MM-DD */
+  readonly published: string;
+  /** Only events of type 'talks' are read. Actor ids should be cross-document ids (store ids). */
+  readonly events: readonly Event[];
+  readonly participation: readonly Participation[];
+}
+
+export interface ReportedDates { readonly start: string; readonly end: string; readonly sources: SourceRef[] }
+
+export interface Round {
+  readonly ordinal?: number;
+  /** 'text': a report names it; 'order': inferred from the rounds before it. */
+  readonly ordinalFrom?: 'text' | 'order';
+  readonly start?: string;
+  readonly end?: string;
+  readonly precision?: DatePrecision;
+  /** Places as written, distinct. */
+  readonly places: string[];
+  /** Every distinct date range reported, side by side with its sources. */
+  readonly dates: ReportedDates[];
+  /** Two reported date ranges are more than `gapDays` apart. */
+  readonly datesContested: boolean;
+  readonly sources: SourceRef[];
+  readonly independent: number;
+  readonly participation: ParticipationRow[];
+}
+
+export interface Process {
+  readonly key: string;
+  readonly series?: string;
+  readonly name: string;
+  readonly place?: string;
+  readonly host?: string;
+  readonly rounds: Round[];
+  /** Talks and participation of this process that fit no single round. */
+  readonly unassigned: { readonly talks: SourceRef[]; readonly participation: ParticipationRow[] };
+}
+
+export interface ProcessRecord {
+  readonly processes: Process[];
+  readonly unplaced: { readonly talks: SourceRef[]; readonly participation: ParticipationRow[] };
+}
+
+export interface ProcessOptions extends Partial<RoundOptions> { readonly duplicateOf?: DuplicateOf }
+
+interface Item {
+  readonly doc: ProcessDoc;
+  readonly event: Event;
+  readonly id: SeriesIdentity | undefined;
+  readonly ordinal?: number;
+  readonly when?: DayInterval;
+  readonly publishedDay: number;
+  readonly source: SourceRef;
+  key?: string;
+}
+
+const interval = (e: Event): DayInterval | undefined => intervalOf(e.start, e.end);
+
+/** An extraction (or anything shaped like one) as a ProcessDoc. */
+export const processDocOf = (x: { document: { id: string; published: string }; events: readonly Event[]; participation: readonly Participation[] }): ProcessDoc =>
+  ({ id: x.document.id, published: x.document.published, events: x.events, participation: x.participation });
+
+export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions = {}): ProcessRecord {
+  const o: RoundOptions = { ...ROUND_DEFAULTS, ...opts };
+  const dup = opts.duplicateOf;
+  const items: Item[] = docs.flatMap((doc) => {
+    const pub = daysOf(doc.published)?.lo ?? 0;
+    return doc.events.filter((e) => e.type === 'talks').map((event): Item => ({
+      doc, event, id: identityOf(event.place, event.host),
+      ...(event.round ? { ordinal: event.round } : {}),
+      ...(interval(event) ? { when: interval(event)! } : {}),
+      publishedDay: pub, source: { documentId: doc.id, sentence: event.sentence, evidence: event.evidence },
+    }));
+  });
+  const resolve = keyResolver(items.map((i) => i.id).filter((x): x is SeriesIdentity => !!x));
+  for (const i of items) i.key = resolve(i.id);
+
+  const groups = new Map<string, Item[]>();
+  for (const i of items) if (i.key) (groups.get(i.key) ?? groups.set(i.key, []).get(i.key)!).push(i);
+  const drafts = new Map<string, { items: Item[]; rounds: RoundDraft<Item>[]; unassigned: Item[]; parts: Map<RoundDraft<Item>, PlacedParticipation[]>; loose: PlacedParticipation[] }>();
+  const roundOf = new Map<Item, RoundDraft<Item>>();
+  for (const [key, its] of groups) {
+    const { rounds, unassigned } = roundsOf(its, o);
+    for (const r of rounds) for (const i of r.items) roundOf.set(i, r);
+    drafts.set(key, { items: its, rounds, unassigned, parts: new Map(), loose: [] });
+  }
+
+  // Participation → process and round.
+  const places = new Set(items.map((i) => i.id?.place).filter((p): p is string => !!p));
+  const unplacedParts: PlacedParticipation[] = [];
+  for (const doc of docs) {
+    const own = items.filter((i) => i.doc === doc && i.key);
+    const pub = daysOf(doc.published)?.lo ?? 0;
+    for (const p of doc.participation) {
+      const placed: PlacedParticipation = { documentId: doc.id, item: p };
+      const named = resolve(identityInText(p.meeting, places));
+      const nearest = own.filter((i) => !named || i.key === named)
+        .sort((a, b) => dist(a.event.sentence, p.sentence) - dist(b.event.sentence, p.sentence))[0];
+      const key = named ?? nearest?.key;
+      const d = key ? drafts.get(key) : undefined;
+      if (!d) { unplacedParts.push(placed); continue; }
+      const ord = ordinalIn(p.meeting);
+      let round: RoundDraft<Item> | undefined;
+      if (ord !== undefined) {
+        round = d.rounds.find((r) => r.ordinal === ord);
+        if (!round) d.rounds.push((round = { ordinal: ord, ordinalFrom: 'text', items: [] }));
+      } else if (nearest && nearest.key === key) round = roundOf.get(nearest);
+      else {
+        const win: DayInterval = { lo: pub - o.windowBefore, hi: pub + o.windowAfter, precision: 'day' };
+        const near = d.rounds.filter((r) => r.when && overlap(r.when, win));
+        if (near.length === 1) round = near[0];
+      }
+      if (!round) { d.loose.push(placed); continue; }
+      (d.parts.get(round) ?? d.parts.set(round, []).get(round)!).push(placed);
+    }
+  }
+
+  const processes: Process[] = [...drafts.entries()].map(([key, d]) => {
+    const first = d.items.find((i) => i.id)!.id!;
+    const placeAs = d.items.find((i) => i.event.place)?.event.place;
+    const hostAs = d.items.find((i) => i.event.host)?.event.host;
+    const rounds = d.rounds.sort(byOrder).map((r) => roundOut(r, d.parts.get(r) ?? [], o.gapDays, dup));
+    return {
+      key, ...(first.series ? { series: first.series } : {}),
+      name: first.name ?? `Talks in ${placeAs ?? '?'}${hostAs ? ` hosted by ${hostAs}` : ''}`,
+      ...(placeAs ? { place: placeAs } : {}), ...(hostAs ? { host: hostAs } : {}),
+      rounds,
+      unassigned: { talks: d.unassigned.map((i) => i.source), participation: participationTable(d.loose, dup) },
+    };
+  });
+  return {
+    processes,
+    unplaced: { talks: items.filter((i) => !i.key).map((i) => i.source), participation: participationTable(unplacedParts, dup) },
+  };
+}
+
+/** Rounds in ordinal order where both have one, else by start. */
+function byOrder(a: RoundDraft<Item>, b: RoundDraft<Item>): number {
+  if (a.when && b.when) return a.when.lo - b.when.lo || (a.ordinal ?? 0) - (b.ordinal ?? 0);
+  return (a.ordinal ?? Infinity) - (b.ordinal ?? Infinity);
+}
+
+const dist = (a: number, b: number): number => (a <= b ? b - a : (a - b) * 1.5);
+
+/** Partial identities (place without host, host without place) resolved against the full ones. */
+function keyResolver(ids: readonly SeriesIdentity[]): (id: SeriesIdentity | undefined) => string | undefined {
+  const full = [...new Map(ids.filter((i) => i.place && (i.series || i.host)).map((i) => [i.key, i])).values()];
+  return (id) => {
+    if (!id) return undefined;
+    if (id.series || (id.place && id.host)) return id.key;
+    const same = id.place ? full.filter((f) => f.place === id.place) : full.filter((f) => f.host === id.host);
+    if (same.length === 1) return same[0]!.key;
+    return id.place ? id.key : undefined;
+  };
+}
+
+function roundOut(r: RoundDraft<Item>, parts: PlacedParticipation[], gap: number, dup?: DuplicateOf): Round {
+  const dates = new Map<string, ReportedDates & { when: DayInterval }>();
+  for (const i of r.items) {
+    if (!i.when) continue;
+    const iso = isoOf(i.when);
+    const k = `${iso.start}..${iso.end}`;
+    (dates.get(k) ?? dates.set(k, { ...iso, sources: [], when: i.when }).get(k)!).sources.push(i.source);
+  }
+  const ds = [...dates.values()];
+  const contested = ds.some((a) => ds.some((b) => Math.max(0, a.when.lo - b.when.hi, b.when.lo - a.when.hi) > gap));
+  const sources = r.items.map((i) => i.source);
+  return {
+    ...(r.ordinal !== undefined ? { ordinal: r.ordinal, ordinalFrom: r.ordinalFrom ?? 'text' } : {}),
+    ...(r.when ? { ...isoOf(r.when), precision: r.when.precision } : {}),
+    places: [...new Set(r.items.map((i) => i.event.place).filter((p): p is string => !!p))],
+    dates: ds.map(({ when: _w, ...d }) => d), datesContested: contested,
+    sources, independent: independentCount([...sources, ...parts.map((p) => ({ documentId: p.documentId }))], dup),
+    participation: participationTable(parts, dup),
+  };
+}
