@@ -92,22 +92,7 @@ async function writeRecord(tx: Kysely<DB>, documentId: number, x: Extraction, ve
   }
   if (links.size) await tx.insertInto('document_actors').values([...links.values()]).execute();
 
-  for (const a of x.actors) {
-    for (const f of a.affiliations) {
-      const person = ids.get(a.id)!;
-      const org = ids.get('org:' + normName(f.organization))!;
-      if (person === org) continue;
-      const roleNorm = normName(f.role ?? '');
-      let m = await tx.insertInto('memberships').values({
-        person_id: person, organization_id: org, role: f.role ?? null, role_norm: roleNorm, start_date: null, end_date: null,
-        status: f.tense,
-      }).onConflict((oc) => oc.columns(['person_id', 'organization_id', 'role_norm']).doNothing()).returning('id').executeTakeFirst();
-      m ??= await tx.selectFrom('memberships').select('id').where('person_id', '=', person).where('organization_id', '=', org)
-        .where('role_norm', '=', roleNorm).executeTakeFirstOrThrow();
-      await tx.insertInto('membership_sources').values({ membership_id: m.id, document_id: documentId, evidence: JSON.stringify(f.evidence) })
-        .onConflict((oc) => oc.doNothing()).execute();
-    }
-  }
+  await writeMemberships(tx, documentId, x, ids);
 
   const drafts = claimDrafts(x, actorId);
   const sentence = (i: number): string => {
@@ -115,4 +100,31 @@ async function writeRecord(tx: Kysely<DB>, documentId: number, x: Extraction, ve
     return s ? x.text.slice(s.start, s.end) : '';
   };
   return drafts.length ? writeClaims(tx, documentId, drafts, sentence, version) : [];
+}
+
+/** People's affiliations seen in this document: one membership per person, organisation and role, with this document as a source. */
+async function writeMemberships(tx: Kysely<DB>, documentId: number, x: Extraction, ids: Map<string, number>): Promise<void> {
+  const seen = new Map<string, { person_id: number; organization_id: number; role: string | null; role_norm: string; status: 'current' | 'former' | 'unknown'; evidence: unknown[] }>();
+  for (const a of x.actors) {
+    for (const f of a.affiliations) {
+      const person = ids.get(a.id)!;
+      const org = ids.get('org:' + normName(f.organization))!;
+      if (person === org) continue;
+      const roleNorm = normName(f.role ?? '');
+      const k = `${person}|${org}|${roleNorm}`;
+      const prev = seen.get(k);
+      if (prev) prev.evidence.push(...f.evidence);
+      else seen.set(k, { person_id: person, organization_id: org, role: f.role ?? null, role_norm: roleNorm, status: f.tense, evidence: [...f.evidence] });
+    }
+  }
+  if (seen.size === 0) return;
+  const rows = [...seen.values()];
+  await tx.insertInto('memberships').values(rows.map(({ evidence: _e, ...m }) => ({ ...m, start_date: null, end_date: null })))
+    .onConflict((oc) => oc.columns(['person_id', 'organization_id', 'role_norm']).doNothing()).execute();
+  const found = await tx.selectFrom('memberships').select(['id', 'person_id', 'organization_id', 'role_norm'])
+    .where('person_id', 'in', [...new Set(rows.map((r) => r.person_id))]).execute();
+  const idOf = new Map(found.map((m) => [`${m.person_id}|${m.organization_id}|${m.role_norm}`, m.id]));
+  await tx.insertInto('membership_sources').values(rows.map((r) => ({
+    membership_id: idOf.get(`${r.person_id}|${r.organization_id}|${r.role_norm}`)!, document_id: documentId, evidence: JSON.stringify(r.evidence),
+  }))).onConflict((oc) => oc.doNothing()).execute();
 }

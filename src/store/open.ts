@@ -52,6 +52,7 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ParleyError('STORE_UNAVAILABLE', 'is a file, not a workspace folder', workspace);
     throw new ParleyError('STORE_UNAVAILABLE', `cannot create the workspace (${(e as NodeJS.ErrnoException).code})`, workspace);
   }
   const lock: WorkspaceLock = acquireLock(join(dir, 'parley.lock'), opts.command ?? `parley (pid ${process.pid})`);
