@@ -217,6 +217,7 @@ function withBackClause(st: Token[], c: Cue): Cue {
 
 /** After a speaker placed after the verb: the sentence ends, a comma, or a time phrase. */
 function endsAttribution(st: Token[], k: number): boolean {
+  if (st[k]?.text === '(') while (k < st.length && st[k - 1]?.text !== ')') k++; // "Rep. X (D-Wis.)"
   k = skipAdverbial(st, k);
   const t = st[k];
   return !t || /^[.,;!?:]$/.test(t.text) || isQuoteMark(t);

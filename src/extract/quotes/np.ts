@@ -110,7 +110,12 @@ export type Subject = NP | 'coord' | null;
  * said" → Donald Trump). 'coord' when the verb is coordinated ("... and said").
  */
 export function subjectBefore(st: Token[], vi: number): Subject {
-  const j = skipBack(st, vi - 1);
+  let j = skipBack(st, vi - 1);
+  if (st[j]?.text === ')') { // "Sen. X (D-Ore.) said"
+    let k = j - 1;
+    while (k > 0 && st[k]!.text !== '(' && j - k < 8) k--;
+    if (st[k]?.text === '(') j = skipBack(st, k - 1);
+  }
   if (j < 0) return null;
   const t = st[j]!, l = low(t);
   if (l === 'and' || l === 'but' || l === 'or') return 'coord';
