@@ -3,6 +3,7 @@ import type { ActorsFound } from './02-actors.ts';
 import { makeCtx } from './participation/context.ts';
 import { CUES, STRICT_CONDITION } from './participation/cues.ts';
 import { type Claim, claimsOf } from './participation/match.ts';
+import { mayMatch, wordSet } from './participation/patterns.ts';
 import { conditionAfter, meetingNear } from './participation/phrases.ts';
 
 /** Stage 6: who attends, boycotts, is invited to or declines which talks, on what condition. */
@@ -16,7 +17,7 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     const claims: Claim[] = [];
     // Longest cue first; a cue inside a stretch another cue already explained is skipped.
     const used: Span[] = [];
-    for (const hit of cueHits(text, s)) {
+    for (const hit of cueHits(text, s, wordSet(ctx.tokens(s.index)))) {
       if (used.some((u) => u.start <= hit.span.start && hit.span.end <= u.end)) continue;
       const got = claimsOf(ctx, s.index, hit.cue, hit.span, recent);
       if (got.length) { used.push(hit.span); claims.push(...got); }
@@ -53,10 +54,11 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
 interface Hit { readonly cue: (typeof CUES)[number]; readonly span: Span }
 
 /** Every cue match in a sentence, longest first. */
-function cueHits(text: string, s: Span): Hit[] {
+function cueHits(text: string, s: Span, words: ReadonlySet<string>): Hit[] {
   const slice = text.slice(s.start, s.end);
   const hits: Hit[] = [];
   for (const cue of CUES) {
+    if (!mayMatch(words, cue.first)) continue;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(slice); m; m = cue.re.exec(slice)) {
       hits.push({ cue, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });

@@ -24,7 +24,7 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     // A cue inside a name ("High Negotiations Committee") is no event.
     const names = ctx.bySentence[s.index] ?? [];
     // Nor is a capitalised noun inside a sentence ("the US Congress").
-    const triggers = findTriggers(seg.text, s).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
+    const triggers = findTriggers(seg.text, s, ctx.tokens(s.index)).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
       && (t.verb || t.start === s.start || !/^\p{Lu}/u.test(seg.text[t.start]!)));
     const groups = groupTriggers(seg.text, triggers);
     if (!groups.length) continue;
@@ -111,7 +111,7 @@ function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T
 }
 
 /** Verbs that place an event in time rather than name another: "talks resume on 28 June". */
-const ASPECT = /^(?:resum|restart|begin|began|begun|start|continu|end|open|clos|tak|took|place|held|hold|due|schedul|set|expect|last|run|ran|convene|reconvene|launch|erupt|broke|break|come|came|went|go|kill|die|wound|injur|hit|struck|strik|pound|target|shell|bomb|pummel|fire|fired)/iu;
+const ASPECT = /^(?:resum|restart|begin|began|begun|start|continu|end|open|clos|tak|took|place|held|hold|due|schedul|set|expect|last|run|ran|convene|reconvene|launch|erupt|broke|break|come|came|went|go|kill|die|wound|injur|hit|struck|strik|pound|target|shell|bomb|pummel|fire|fired|agreed|sign|broker|reach|declar|announc|implement|enforc|order)/iu;
 
 function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
   const s = ctx.seg.sentences.find((x) => x.start <= t.start && t.start < x.end);
@@ -139,7 +139,7 @@ const ROUND = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: DateMention, qty?: Quantity): Draft {
   const type: EventType = g[0]!.type;
   const span = spanOf(g);
-  const parties = partiesOf(ctx, s.index, g[0]!, type === 'talks');
+  const parties = partiesOf(ctx, s.index, g[0]!, type);
   const host = type === 'talks' ? hostOf(ctx, s.index, g[0]!, ctx.text.slice(g[0]!.start, g[0]!.end)) : null;
   const lead = host ?? parties[0];
   const actor = lead ? ctx.actors.get(lead.actorId) : undefined;

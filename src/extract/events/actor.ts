@@ -1,4 +1,5 @@
-import type { Mention, Span } from '../../domain/record.ts';
+import type { EventType, Mention, Span } from '../../domain/record.ts';
+import { PARTIES_BETWEEN } from './cues.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
 import type { Ctx } from '../participation/context.ts';
 import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
@@ -38,7 +39,7 @@ function subjectOfVerbBefore(ctx: Ctx, sentence: number, trig: Span) {
 }
 
 /** The actors of an event: who hosts, attacks, releases; and for talks, everyone named as a party. */
-export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean): Mention[] {
+export function partiesOf(ctx: Ctx, sentence: number, trig: Span, type: EventType): Mention[] {
   const s = ctx.seg.sentences[sentence]!;
   const out: Mention[] = [];
   const add = (ms: readonly Mention[] | undefined) => { for (const m of ms ?? []) if (!out.some((x) => x.actorId === m.actorId)) out.push(m); };
@@ -53,8 +54,9 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean
   if (!out.length) add(subjectOfVerbBefore(ctx, sentence, trig)?.mentions);
   add(agentAfter(ctx, sentence, trig.end)?.mentions);
   // "talks between X and Y": the parties; a buffer "between" two armies is no party of anything.
-  const bw = talks ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
-  if (bw) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
+  const bw = PARTIES_BETWEEN.has(type) ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
+  const need = PARTIES_BETWEEN.get(type);
+  if (bw && (!need || need.test(bw[0]))) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
   if (!out.length) {
     // The sentence's opening actor, when only its verb and the cue's words come between:
     // "Government forces launched a fresh offensive".
@@ -62,7 +64,8 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, talks: boolean
     const lead = first ? ctx.text.slice(s.start, first.start) : '';
     const gap = first ? ctx.text.slice(first.end, trig.start) : '';
     if (first && first.end <= trig.start && /^(?:\W*(?:the|a|an)?\s*)$/iu.test(lead)
-      && gap.trim().split(/\s+/).length <= 8 && !/[,;:–—]|\b(?:whether|that|which|who|if|because|although|while|when|to|of)\b/iu.test(gap)) add([first]);
+      && gap.trim().split(/\s+/).length <= 8 && !/[,;:–—]|\b(?:whether|that|which|who|if|because|although|while|when|to|of)\b/iu.test(gap)
+      && !gap.toLowerCase().split(/\s+/).some((w) => SPEECH.has(w))) add([first]);
   }
   return out;
 }

@@ -1,11 +1,14 @@
 import type { EventType, Measure, Span } from '../../domain/record.ts';
 import lex from '../lexicon/event-cues.json' with { type: 'json' };
-import { compilePattern, phraseRegex } from '../participation/patterns.ts';
+import { compilePattern, firstWords, mayMatch, phraseRegex, wordSet } from '../participation/patterns.ts';
 
 interface TypeCues {
   readonly type: EventType;
   readonly phrases: RegExp | null;
   readonly verbs: RegExp[];
+  /** Words the type's cues start with: a sentence without any of them is skipped. */
+  readonly first: readonly string[];
+  readonly verbFirst: readonly (readonly string[] | null)[];
   readonly exclude: RegExp | null;
   readonly requires: RegExp | null;
   readonly notFollowedBy: RegExp | null;
@@ -15,12 +18,14 @@ interface TypeCues {
   readonly stateParticiple: boolean;
 }
 
-type Entry = { phrases: string[]; verbs: string[]; adjectival?: boolean; stateParticiple?: boolean; exclude?: string[]; requires?: string[]; notFollowedBy?: string[]; notAfter?: string[]; measures: string[] };
+type Entry = { phrases: string[]; verbs: string[]; partiesBetween?: string; adjectival?: boolean; stateParticiple?: boolean; exclude?: string[]; requires?: string[]; notFollowedBy?: string[]; notAfter?: string[]; measures: string[] };
 
 const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map(([type, e]) => ({
   type: type as EventType,
   phrases: e.phrases.length ? phraseRegex(e.phrases) : null,
   verbs: e.verbs.map((v) => compilePattern(v, true, lex.irregular)),
+  verbFirst: e.verbs.map((v) => firstWords(v, true, lex.irregular)),
+  first: [...e.phrases.flatMap((p) => firstWords(p.split(/\s+/)[0]!, false, {}) ?? []), ...e.verbs.flatMap((v) => firstWords(v, true, lex.irregular) ?? [])],
   exclude: e.exclude?.length ? phraseRegex(e.exclude) : null,
   requires: e.requires?.length ? phraseRegex(e.requires, 'iu') : null,
   notFollowedBy: e.notFollowedBy?.length ? new RegExp(`^\\s+(?:${e.notFollowedBy.map((p) => p.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'iu') : null,
@@ -36,6 +41,8 @@ export const ADJECTIVAL: ReadonlySet<EventType> = new Set(TYPES.filter((t) => t.
 /** Measures in order of preference: the first one found counts the event. */
 export const MEASURE_ORDER: ReadonlyMap<EventType, readonly Measure[]> = new Map(Object.entries(lex.types as Record<string, Entry>).map(([k, e]) => [k as EventType, e.measures as Measure[]]));
 export const SUBSET_BEFORE = new RegExp(`\\b(?:${lex.subsetBefore.join('|')})\\s+$`, 'iu');
+/** Types whose actors may follow 'between' / 'with', and what must come before it ('any' for talks). */
+export const PARTIES_BETWEEN: ReadonlyMap<EventType, RegExp | null> = new Map(Object.entries(lex.types as Record<string, Entry>).filter(([, e]) => e.partiesBetween).map(([k, e]) => [k as EventType, e.partiesBetween === 'any' ? null : new RegExp(`\\b(?:${e.partiesBetween})\\b`, 'iu')]));
 export const ORDINALS: Readonly<Record<string, number>> = lex.ordinals;
 
 export interface Trigger extends Span { readonly type: EventType; readonly verb: boolean }
@@ -51,15 +58,18 @@ function spans(re: RegExp, slice: string, base: number): Span[] {
 }
 
 /** Event cues in one sentence; where cues overlap the longest wins. */
-export function findTriggers(text: string, s: Span): Trigger[] {
-  const slice = text.slice(s.start, s.end);
+export function findTriggers(text: string, s: Span, tokens: readonly { text: string }[]): Trigger[] {
+  const words = wordSet(tokens);
+  let sl: string | null = null;
   const all: Trigger[] = [];
   for (const t of TYPES) {
+    if (!mayMatch(words, t.first)) continue;
+    const slice = (sl ??= text.slice(s.start, s.end));
     if (t.requires) { t.requires.lastIndex = 0; if (!t.requires.test(slice)) continue; }
     const excluded = t.exclude ? spans(t.exclude, slice, s.start) : [];
     const found = [
       ...(t.phrases ? spans(t.phrases, slice, s.start).map((x) => ({ ...x, verb: false })) : []),
-      ...t.verbs.flatMap((re) => spans(re, slice, s.start).map((x) => ({ ...x, verb: true }))),
+      ...t.verbs.flatMap((re, i) => (mayMatch(words, t.verbFirst[i]!) ? spans(re, slice, s.start).map((x) => ({ ...x, verb: true })) : [])),
     ];
     for (const f of found) {
       if (excluded.some((e) => e.start <= f.start && f.end <= e.end)) continue;

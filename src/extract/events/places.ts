@@ -9,11 +9,11 @@ const COUNTRIES = new Set(places.countries);
 const NAMES = [...places.venues, ...places.cities, ...places.countries].sort((a, b) => b.length - a.length).map(esc).join('|');
 const COMPASS = places.compass.sort((a, b) => b.length - a.length).map(cap).join('|');
 const NOUNS = places.placeNouns.join('|');
-/** A known place, perhaps with a compass word ("eastern Ghouta"); or "the city of Xyz". */
-const PLACE = new RegExp(
-  `(?<![\\w’'-])(?:((?:(?:${COMPASS})\\s+)?(?:${NAMES}))(?:\\s+province)?|(?<=\\b(?:${NOUNS})\\s+of\\s+)((?:[A-Z][\\w’'-]+)(?:\\s+(?:al-)?[A-Z][\\w’'-]+){0,2}))(?![\\w-])`,
-  'gu',
-);
+/** A known place, perhaps with a compass word ("eastern Ghouta"). */
+const PLACE = new RegExp(`(?<![\\w’'-])((?:(?:${COMPASS})\\s+)?(?:${NAMES}))(?:\\s+province)?(?![\\w-])`, 'gu');
+/** A place the list does not know, named after a place noun: "the town of Xyz". */
+const NAMED = new RegExp(`\\b(?:${NOUNS})\\s+of\\s+((?:[A-Z][\\w’'-]+)(?:\\s+(?:al-)?[A-Z][\\w’'-]+){0,2})(?![\\w-])`, 'gu');
+const OF_AFTER_NOUN = new RegExp(`\\b(?:${NOUNS})\\s+of\\s+$`, 'i');
 /** What makes a name a location here: "in", "at", "near" ... or a verb of force ("shelled Idlib"), perhaps through "the resort of". */
 const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook|encircled|encircling|besieging|surrounded|surrounding)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?$/iu;
 
@@ -23,13 +23,19 @@ export function findPlaces(text: string, within: Span): Place[] {
   const out: Place[] = [];
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(slice); m; m = PLACE.exec(slice)) {
-    const name = (m[1] ?? m[2])!;
+    const name = m[1]!;
     const start = within.start + m.index;
     const before = slice.slice(Math.max(0, m.index - 60), m.index);
     // "an ally of Russia" does not locate anything: "of" counts only after a place noun.
     const loc = LOC_BEFORE.exec(before);
-    const locative = !!loc && (!/^of\b/i.test(loc[0]) || new RegExp(`\\b(?:${NOUNS})\\s+of\\s+$`, 'i').test(before));
-    out.push({ start, end: start + m[0].length, name, locative: locative || !!m[2], country: COUNTRIES.has(name) });
+    const locative = !!loc && (!/^of\b/i.test(loc[0]) || OF_AFTER_NOUN.test(before));
+    out.push({ start, end: start + m[0].length, name, locative, country: COUNTRIES.has(name) });
   }
-  return out;
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(slice); m; m = NAMED.exec(slice)) {
+    const start = within.start + m.index + m[0].length - m[1]!.length;
+    if (out.some((p) => p.start < start + m![1]!.length && start < p.end)) continue;
+    out.push({ start, end: start + m[1]!.length, name: m[1]!, locative: true, country: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

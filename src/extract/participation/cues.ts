@@ -1,6 +1,6 @@
 import type { ParticipationStatus } from '../../domain/record.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
-import { compilePattern, patternSource, phraseRegex } from './patterns.ts';
+import { compilePattern, firstWords, patternSource, phraseRegex } from './patterns.ts';
 
 export type Role = 'subject' | 'object' | 'possessor' | 'agent';
 
@@ -14,6 +14,8 @@ export interface Cue {
   readonly then: RegExp | null;
   readonly negated: ParticipationStatus | null | undefined;
   readonly re: RegExp;
+  /** Words a match starts with: a cue whose words are absent is not run. */
+  readonly first: readonly string[] | null;
 }
 
 export const CUES: readonly Cue[] = lex.cues.map((c) => ({
@@ -26,6 +28,7 @@ export const CUES: readonly Cue[] = lex.cues.map((c) => ({
   then: (c as { then?: string }).then ? new RegExp(`^\\s*${patternSource((c as { then: string }).then, false, lex.irregular)}(?![\\w-])`, 'iu') : null,
   negated: (c as { negated?: string }).negated as ParticipationStatus | undefined,
   re: compilePattern(c.pattern, !!c.verb, lex.irregular),
+  first: firstWords(c.pattern, !!c.verb, lex.irregular),
 }));
 
 export const MEETING = phraseRegex(lex.meetingNouns);

@@ -30,7 +30,7 @@ export function patternSource(pattern: string, verb: boolean, irregular: Irregul
   const out: string[] = [];
   parts.forEach((p, i) => {
     const sep = i === 0 ? '' : '\\s+';
-    if (p === '*') { out.push("(?:\\s+[\\w’'-]+)?"); return; }
+    if (p === '*') { out.push("(?:\\s+[\\w’',.-]+)?"); return; }
     const optional = p.startsWith('[') && p.endsWith(']');
     const body = optional ? p.slice(1, -1) : p;
     let alts = body.split('|');
@@ -53,3 +53,25 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const alts = [...phrases].sort((a, b) => b.length - a.length).map((p) => esc(p).replace(/\s+/g, '\\s+'));
   return new RegExp(`(?<![\\w-])(?:${alts.join('|')})(?![\\w-])`, flags);
 }
+
+/** The words a match of the pattern can start with (lower case), or null when any word can. */
+export function firstWords(pattern: string, verb: boolean, irregular: Irregular): string[] | null {
+  const first = pattern.trim().split(/\s+/)[0]!;
+  if (first === '*' || first.startsWith('[')) return null;
+  const alts = first.split('|').map((a) => a.toLowerCase());
+  // Tokens split "de-escalation" at the hyphen: a hyphenated word is known by its first part.
+  return (verb ? alts.flatMap((a) => inflect(a, irregular)) : alts).map((w) => w.split('-')[0]!.replace(/’/g, "'"));
+}
+
+/** The words of a sentence, lower case, for a quick look before running a cue's regex. */
+export function wordSet(tokens: readonly { text: string }[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) out.add(t.text.toLowerCase().replace(/’/g, "'"));
+  return out;
+}
+
+export const mayMatch = (words: ReadonlySet<string>, first: readonly string[] | null): boolean => {
+  if (first === null) return true;
+  for (const w of first) if (words.has(w)) return true;
+  return false;
+};
