@@ -132,7 +132,7 @@ export const MEDIA_HEADS = rules.mediaHeads;
 // Given names (from Phoenix) that are also the names of places or states are not evidence of a person.
 const placeWords = new Set<string>(rules.placeNames);
 for (const s of gaz.states) for (const w of [s.name, ...s.capitals, ...s.adj, ...s.aliases]) placeWords.add(w);
-export const GIVEN_NAMES = new Set(derived.givenNames.filter((g) => !placeWords.has(g) && !NOT_NAME.has(g)));
+export const GIVEN_NAMES = new Set(derived.givenNames.filter((g) => !placeWords.has(g) && !NOT_NAME.has(g) && !TITLES.has(g.toLowerCase())));
 
 /** Names, capitals and adjectives of states: never part of a person's name. */
 export const PLACE_WORDS: ReadonlySet<string> = placeWords;
