@@ -1,0 +1,138 @@
+/**
+ * Claims across documents: what counts as "the same fact", how many independent reports support
+ * it, and when reports disagree. Pure.
+ *
+ * A claim is a fact with a KEY (what it is about) and a VALUE (what is said of it):
+ * - quantity: key = measure + subject (actor or place key) + month of the period + what is
+ *   counted (the unit, normalised); value = the number with its approx kind and max.
+ * - date: key = the event (a caller's key, e.g. "talks|series:moscow|round:2"); value = start..end.
+ * - participation: key = actor + round; value = status.
+ * - quote: key = speaker + normalised words; value = direct or reported (never in conflict).
+ * Equal key and value: one claim, its sources pooled. Equal key, different values: kept side by
+ * side. Two values are COMPATIBLE when both can be true (claims/ranges.ts for numbers; dates whose
+ * intervals overlap, so "2015-01" and "2015-01-26" agree; statuses other than attend vs
+ * boycott/declined). A key with two incompatible values is CONTESTED. Nothing is averaged or dropped.
+ * Corroboration counts independent reports: a wire copy (near-duplicate) counts once with its original.
+ */
+import type { Approx, Measure, ParticipationStatus } from '../domain/record.ts';
+import { bucketOf, intervalOf, overlap } from './dates.ts';
+import { numbersCompatible } from './claims/ranges.ts';
+import { statusesConflict } from './processes/participation.ts';
+import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
+import { norm } from './text.ts';
+
+export interface QuantityFact {
+  readonly kind: 'quantity';
+  readonly measure: Measure;
+  /** Whose or where: a cross-document actor id or a place key; '' when the report names none. */
+  readonly subject?: string;
+  /** The date the count is about (partial ISO), else the report's publication date. */
+  readonly period?: string;
+  /** What is counted as written ("prisoners"); normalised in the key. */
+  readonly unit?: string;
+  readonly value: number;
+  readonly max?: number | null;
+  readonly approx: Approx;
+}
+export interface DateFact { readonly kind: 'date'; readonly event: string; readonly start: string; readonly end?: string }
+export interface ParticipationFact { readonly kind: 'participation'; readonly actor: string; readonly round: string; readonly status: ParticipationStatus }
+export interface QuoteFact { readonly kind: 'quote'; readonly speaker: string; readonly text: string; readonly direct: boolean }
+export type ClaimFact = QuantityFact | DateFact | ParticipationFact | QuoteFact;
+
+export interface ClaimInput { readonly fact: ClaimFact; readonly source: SourceRef }
+
+export interface ClaimValue {
+  /** The normalised value (claimValue). */
+  readonly value: string;
+  /** The fact as first reported. */
+  readonly fact: ClaimFact;
+  readonly sources: SourceRef[];
+  /** Independent reports of this very value. */
+  readonly independent: number;
+  /** Independent reports of this value or of any value compatible with it. */
+  readonly supporting: number;
+  /** The other values of the key that can also be true. */
+  readonly compatibleWith: string[];
+}
+
+export interface ClaimGroup {
+  readonly key: string;
+  readonly kind: ClaimFact['kind'];
+  /** Most independently reported first. */
+  readonly values: ClaimValue[];
+  readonly independent: number;
+  readonly contested: boolean;
+  /** Pairs of values that cannot both be true. */
+  readonly conflicts: [string, string][];
+}
+
+/** "Prisoners" → "prisoner": lower case, last word singular (plain -s/-es/-ies only). */
+export function unitKey(unit: string | null | undefined): string {
+  const u = norm(unit);
+  return u.replace(/ies$/, 'y').replace(/(ss|[sxz]|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
+}
+
+/** A quote's words for matching: case, quote marks, punctuation, ellipses and spacing ignored. */
+export const quoteText = (s: string): string => norm(s.replace(/\[[^\]]*\]/g, ' '));
+
+/** What the fact is about, without its value: equal keys are the same fact or competing values of it. */
+export function claimKey(f: ClaimFact): string {
+  switch (f.kind) {
+    case 'quantity': return `quantity|${f.measure}|${f.subject ?? ''}|${bucketOf(f.period)}|${unitKey(f.unit)}`;
+    case 'date': return `date|${f.event}`;
+    case 'participation': return `participation|${f.actor}|${f.round}`;
+    case 'quote': return `quote|${f.speaker}|${quoteText(f.text)}`;
+  }
+}
+
+/** The value, normalised: equal key and value → one claim whoever reported it. */
+export function claimValue(f: ClaimFact): string {
+  switch (f.kind) {
+    case 'quantity': return `${f.approx}|${f.value}|${f.max ?? ''}`;
+    case 'date': return `${f.start}..${f.end ?? f.start}`;
+    case 'participation': return f.status;
+    case 'quote': return f.direct ? 'direct' : 'reported';
+  }
+}
+
+/** Whether two values of the same key can both be true. */
+export function compatible(a: ClaimFact, b: ClaimFact): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'quantity': return numbersCompatible(a, b as QuantityFact);
+    case 'date': {
+      const x = intervalOf(a.start, a.end), y = intervalOf((b as DateFact).start, (b as DateFact).end);
+      return !x || !y || overlap(x, y);
+    }
+    case 'participation': return !statusesConflict(a.status, (b as ParticipationFact).status);
+    case 'quote': return true;
+  }
+}
+
+/** Claims from many reports grouped by key, values side by side, corroboration and conflicts counted. */
+export function groupClaims(inputs: readonly ClaimInput[], opts: { duplicateOf?: DuplicateOf } = {}): ClaimGroup[] {
+  const byKey = new Map<string, Map<string, { fact: ClaimFact; sources: SourceRef[] }>>();
+  for (const { fact, source } of inputs) {
+    const k = claimKey(fact), v = claimValue(fact);
+    const values = byKey.get(k) ?? byKey.set(k, new Map()).get(k)!;
+    (values.get(v) ?? values.set(v, { fact, sources: [] }).get(v)!).sources.push(source);
+  }
+  const dup = opts.duplicateOf;
+  return [...byKey.entries()].map(([key, values]) => {
+    const vs = [...values.entries()];
+    const conflicts: [string, string][] = [];
+    for (let i = 0; i < vs.length; i++) {
+      for (let j = i + 1; j < vs.length; j++) if (!compatible(vs[i]![1].fact, vs[j]![1].fact)) conflicts.push([vs[i]![0], vs[j]![0]]);
+    }
+    const out: ClaimValue[] = vs.map(([value, { fact, sources }]) => {
+      const compatibleWith = vs.filter(([w, o]) => w !== value && compatible(fact, o.fact)).map(([w]) => w);
+      const pool = [...sources, ...vs.filter(([w]) => compatibleWith.includes(w)).flatMap(([, o]) => o.sources)];
+      return { value, fact, sources, independent: independentCount(sources, dup), supporting: independentCount(pool, dup), compatibleWith };
+    }).sort((a, b) => b.independent - a.independent);
+    return {
+      key, kind: vs[0]![1].fact.kind, values: out,
+      independent: independentCount(vs.flatMap(([, o]) => o.sources), dup),
+      contested: conflicts.length > 0, conflicts,
+    };
+  });
+}
