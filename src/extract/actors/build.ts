@@ -56,7 +56,6 @@ const ORG_KINDS = new Set<ActorKind>(['organization', 'government', 'armed_group
 /** Appositions after a person's mention: ", a former SNC member who now heads the X," → description, affiliations. */
 function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], accs: Map<string, Acc>): void {
   for (const c of acc.cands) {
-    const w = words[c.to]!;
     const after = text.slice(c.end, c.end + 240);
     let clause: Span | null = null;
     let fromApposition = false;
@@ -93,6 +92,5 @@ function describe(text: string, words: readonly Word[], acc: Acc, kept: Cand[], 
       if (acc.affiliations.some((a) => a.organization === organization)) continue;
       acc.affiliations.push({ organization, ...(role && role !== 'of' ? { role } : {}), tense, evidence: [clause] });
     }
-    void w;
   }
 }
