@@ -1,9 +1,9 @@
 import type { Participation, Quote, Segmented, Span } from '../domain/record.ts';
 import type { ActorsFound } from './02-actors.ts';
 import { makeCtx } from './participation/context.ts';
-import { CUES, STRICT_CONDITION } from './participation/cues.ts';
+import { CUE_INDEX, CUES, STRICT_CONDITION } from './participation/cues.ts';
 import { type Claim, claimsOf } from './participation/match.ts';
-import { mayMatch, wordSet } from './participation/patterns.ts';
+import { sentenceWords } from './participation/patterns.ts';
 import { conditionAfter, meetingNear } from './participation/phrases.ts';
 
 /** Stage 6: who attends, boycotts, is invited to or declines which talks, on what condition. */
@@ -17,7 +17,7 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     const claims: Claim[] = [];
     // Longest cue first; a cue inside a stretch another cue already explained is skipped.
     const used: Span[] = [];
-    for (const hit of cueHits(text, s, wordSet(ctx.tokens(s.index)))) {
+    for (const hit of cueHits(text, s, CUE_INDEX.candidates(sentenceWords(seg, s.index, () => ctx.tokens(s.index))))) {
       if (used.some((u) => u.start <= hit.span.start && hit.span.end <= u.end)) continue;
       const got = claimsOf(ctx, s.index, hit.cue, hit.span, recent);
       if (got.length) { used.push(hit.span); claims.push(...got); }
@@ -54,11 +54,13 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
 interface Hit { readonly cue: (typeof CUES)[number]; readonly span: Span }
 
 /** Every cue match in a sentence, longest first. */
-function cueHits(text: string, s: Span, words: ReadonlySet<string>): Hit[] {
+function cueHits(text: string, s: Span, candidates: readonly boolean[]): Hit[] {
+  if (!candidates.includes(true)) return [];
   const slice = text.slice(s.start, s.end);
   const hits: Hit[] = [];
-  for (const cue of CUES) {
-    if (!mayMatch(words, cue.first)) continue;
+  for (let i = 0; i < CUES.length; i++) {
+    if (!candidates[i]) continue;
+    const cue = CUES[i]!;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(slice); m; m = cue.re.exec(slice)) {
       hits.push({ cue, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });

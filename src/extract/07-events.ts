@@ -6,6 +6,7 @@ import { ADJECTIVAL, findTriggers, MEASURE_ORDER, ORDINALS, SUBSET_BEFORE, type 
 import { type Draft, mergeInto } from './events/merge.ts';
 import { findPlaces, type Place } from './events/places.ts';
 import { type Ctx, makeCtx } from './participation/context.ts';
+import { sentenceWords } from './participation/patterns.ts';
 
 export interface EventInputs {
   readonly actors: ActorsFound;
@@ -24,7 +25,7 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     // A cue inside a name ("High Negotiations Committee") is no event.
     const names = ctx.bySentence[s.index] ?? [];
     // Nor is a capitalised noun inside a sentence ("the US Congress").
-    const triggers = findTriggers(seg.text, s, ctx.tokens(s.index)).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
+    const triggers = findTriggers(seg.text, s, sentenceWords(seg, s.index, () => ctx.tokens(s.index))).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
       && (t.verb || t.start === s.start || !/^\p{Lu}/u.test(seg.text[t.start]!)));
     const groups = groupTriggers(seg.text, triggers);
     if (!groups.length) continue;

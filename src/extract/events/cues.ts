@@ -1,12 +1,12 @@
 import type { EventType, Measure, Span } from '../../domain/record.ts';
 import lex from '../lexicon/event-cues.json' with { type: 'json' };
-import { compilePattern, firstWords, mayMatch, phraseRegex, wordSet } from '../participation/patterns.ts';
+import { compilePattern, FirstWordIndex, firstWords, phraseRegex } from '../participation/patterns.ts';
 
 interface TypeCues {
   readonly type: EventType;
   readonly phrases: RegExp | null;
   readonly verbs: RegExp[];
-  /** Words the type's cues start with: a sentence without any of them is skipped. */
+  /** Words the type's phrases start with: a sentence without any of them is not searched. */
   readonly first: readonly string[];
   readonly verbFirst: readonly (readonly string[] | null)[];
   readonly exclude: RegExp | null;
@@ -25,7 +25,7 @@ const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map
   phrases: e.phrases.length ? phraseRegex(e.phrases) : null,
   verbs: e.verbs.map((v) => compilePattern(v, true, lex.irregular)),
   verbFirst: e.verbs.map((v) => firstWords(v, true, lex.irregular)),
-  first: [...e.phrases.flatMap((p) => firstWords(p.split(/\s+/)[0]!, false, {}) ?? []), ...e.verbs.flatMap((v) => firstWords(v, true, lex.irregular) ?? [])],
+  first: e.phrases.flatMap((p) => firstWords(p.split(/\s+/)[0]!, false, {}) ?? []),
   exclude: e.exclude?.length ? phraseRegex(e.exclude) : null,
   requires: e.requires?.length ? phraseRegex(e.requires, 'iu') : null,
   notFollowedBy: e.notFollowedBy?.length ? new RegExp(`^\\s+(?:${e.notFollowedBy.map((p) => p.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'iu') : null,
@@ -33,6 +33,13 @@ const TYPES: TypeCues[] = Object.entries(lex.types as Record<string, Entry>).map
   measures: new Set(e.measures as Measure[]),
   adjectival: !!e.adjectival,
   stateParticiple: !!e.stateParticiple,
+}));
+
+/** Cue slots: per type, its phrases (slot 0) and each of its verbs (slots 1..n). */
+const SLOTS: { type: number; verb: number }[] = TYPES.flatMap((t, ti) => [{ type: ti, verb: -1 }, ...t.verbs.map((_, vi) => ({ type: ti, verb: vi }))]);
+const INDEX = new FirstWordIndex(SLOTS.length, SLOTS.map((sl) => {
+  const t = TYPES[sl.type]!;
+  return sl.verb < 0 ? t.first : t.verbFirst[sl.verb]!;
 }));
 
 export const MEASURES: ReadonlyMap<EventType, ReadonlySet<Measure>> = new Map(TYPES.map((t) => [t.type, t.measures]));
@@ -58,18 +65,22 @@ function spans(re: RegExp, slice: string, base: number): Span[] {
 }
 
 /** Event cues in one sentence; where cues overlap the longest wins. */
-export function findTriggers(text: string, s: Span, tokens: readonly { text: string }[]): Trigger[] {
-  const words = wordSet(tokens);
+export function findTriggers(text: string, s: Span, words: readonly string[]): Trigger[] {
+  const cand = INDEX.candidates(words);
   let sl: string | null = null;
   const all: Trigger[] = [];
+  let slot = 0;
   for (const t of TYPES) {
-    if (!mayMatch(words, t.first)) continue;
+    const phrasesOn = cand[slot]!;
+    const verbsOn = t.verbs.map((_, i) => cand[slot + 1 + i]!);
+    slot += 1 + t.verbs.length;
+    if (!phrasesOn && !verbsOn.includes(true)) continue;
     const slice = (sl ??= text.slice(s.start, s.end));
     if (t.requires) { t.requires.lastIndex = 0; if (!t.requires.test(slice)) continue; }
     const excluded = t.exclude ? spans(t.exclude, slice, s.start) : [];
     const found = [
-      ...(t.phrases ? spans(t.phrases, slice, s.start).map((x) => ({ ...x, verb: false })) : []),
-      ...t.verbs.flatMap((re, i) => (mayMatch(words, t.verbFirst[i]!) ? spans(re, slice, s.start).map((x) => ({ ...x, verb: true })) : [])),
+      ...(t.phrases && phrasesOn ? spans(t.phrases, slice, s.start).map((x) => ({ ...x, verb: false })) : []),
+      ...t.verbs.flatMap((re, i) => (verbsOn[i] ? spans(re, slice, s.start).map((x) => ({ ...x, verb: true })) : [])),
     ];
     for (const f of found) {
       if (excluded.some((e) => e.start <= f.start && f.end <= e.end)) continue;

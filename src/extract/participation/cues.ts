@@ -1,6 +1,6 @@
 import type { ParticipationStatus } from '../../domain/record.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
-import { compilePattern, firstWords, patternSource, phraseRegex } from './patterns.ts';
+import { compilePattern, FirstWordIndex, firstWords, patternSource, phraseRegex } from './patterns.ts';
 
 export type Role = 'subject' | 'object' | 'possessor' | 'agent';
 
@@ -30,6 +30,8 @@ export const CUES: readonly Cue[] = lex.cues.map((c) => ({
   re: compilePattern(c.pattern, !!c.verb, lex.irregular),
   first: firstWords(c.pattern, !!c.verb, lex.irregular),
 }));
+
+export const CUE_INDEX = new FirstWordIndex(CUES.length, CUES.map((c) => c.first));
 
 export const MEETING = phraseRegex(lex.meetingNouns);
 export const NOT_MEETING = phraseRegex(lex.notMeeting);

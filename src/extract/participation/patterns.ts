@@ -63,15 +63,36 @@ export function firstWords(pattern: string, verb: boolean, irregular: Irregular)
   return (verb ? alts.flatMap((a) => inflect(a, irregular)) : alts).map((w) => w.split('-')[0]!.replace(/’/g, "'"));
 }
 
-/** The words of a sentence, lower case, for a quick look before running a cue's regex. */
-export function wordSet(tokens: readonly { text: string }[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokens) out.add(t.text.toLowerCase().replace(/’/g, "'"));
-  return out;
+const wordsCache = new WeakMap<object, string[][]>();
+
+/** The words of a sentence, lower case, computed once per document for both stages. */
+export function sentenceWords(seg: object, sentence: number, tokens: () => readonly { text: string }[]): readonly string[] {
+  let all = wordsCache.get(seg);
+  if (!all) { all = []; wordsCache.set(seg, all); }
+  let w = all[sentence];
+  if (!w) {
+    w = tokens().map((t) => { const x = t.text.toLowerCase(); return x.includes('’') ? x.replace(/’/g, "'") : x; });
+    all[sentence] = w;
+  }
+  return w;
 }
 
-export const mayMatch = (words: ReadonlySet<string>, first: readonly string[] | null): boolean => {
-  if (first === null) return true;
-  for (const w of first) if (words.has(w)) return true;
-  return false;
-};
+/** Which cues can match a sentence, from the words their matches start with. */
+export class FirstWordIndex {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly always: number[] = [];
+  constructor(private readonly size: number, firsts: readonly (readonly string[] | null)[]) {
+    firsts.forEach((f, i) => {
+      if (f === null) { this.always.push(i); return; }
+      for (const w of new Set(f)) { let l = this.byWord.get(w); if (!l) this.byWord.set(w, (l = [])); l.push(i); }
+    });
+  }
+
+  /** A flag per cue: true when one of its first words is among the sentence's words. */
+  candidates(words: readonly string[]): boolean[] {
+    const out = new Array<boolean>(this.size).fill(false);
+    for (const i of this.always) out[i] = true;
+    for (const w of words) { const l = this.byWord.get(w); if (l) for (const i of l) out[i] = true; }
+    return out;
+  }
+}
