@@ -5,6 +5,7 @@ import { claimDrafts } from './ingest-drafts.ts';
 import { resolveActors, type ActorInput } from '../store/actors-repo.ts';
 import { pruneStale, writeClaims } from '../store/claims-repo.ts';
 import { findDocumentByHash, findNearDuplicate, insertDocument } from '../store/documents-repo.ts';
+import { jsonb, pgSafe } from '../store/json.ts';
 import { normName } from '../store/names.ts';
 import { bands, minhash, shingles } from '../store/near-dup.ts';
 import type { DB } from '../store/schema.ts';
@@ -31,7 +32,8 @@ export function contentHash(text: string): string {
  * extractor is left alone; by another extractor it is re-extracted: new claims join, proposals
  * it no longer yields go, decided claims stay as a person left them.
  */
-export async function ingestExtraction(store: Store, x: Extraction, extractorVersion: string, by: string): Promise<IngestedDocument> {
+export async function ingestExtraction(store: Store, extraction: Extraction, extractorVersion: string, by: string): Promise<IngestedDocument> {
+  const x = pgSafe(extraction);
   const hash = contentHash(x.text);
   const set = shingles(x.text);
   const bandKeys = bands(minhash(set));
@@ -125,6 +127,6 @@ async function writeMemberships(tx: Kysely<DB>, documentId: number, x: Extractio
     .where('person_id', 'in', [...new Set(rows.map((r) => r.person_id))]).execute();
   const idOf = new Map(found.map((m) => [`${m.person_id}|${m.organization_id}|${m.role_norm}`, m.id]));
   await tx.insertInto('membership_sources').values(rows.map((r) => ({
-    membership_id: idOf.get(`${r.person_id}|${r.organization_id}|${r.role_norm}`)!, document_id: documentId, evidence: JSON.stringify(r.evidence),
+    membership_id: idOf.get(`${r.person_id}|${r.organization_id}|${r.role_norm}`)!, document_id: documentId, evidence: jsonb(r.evidence),
   }))).onConflict((oc) => oc.doNothing()).execute();
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActorKind } from '../domain/record.ts';
 import type { DB } from './schema.ts';
+import { pgText } from './json.ts';
 import { acronymOf, looksLikeAcronym, normName } from './names.ts';
 
 export interface ActorInput {
@@ -94,7 +95,7 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
   }
   if (pending.length) {
     const made = await db.insertInto('actors').values(pending.map((x) => ({
-      name: x.name, name_norm: normName(x.name), kind: x.kind, lexicon_id: x.lexiconId ?? null, description: x.description ?? null, merged_into: null,
+      name: pgText(x.name), name_norm: pgText(normName(x.name)), kind: x.kind, lexicon_id: x.lexiconId ?? null, description: x.description === undefined ? null : pgText(x.description), merged_into: null,
     }))).returning('id').execute();
     const real = (id: number): number => (id < 0 ? made[-id - 1]!.id : id);
     for (const [k, v] of result) result.set(k, real(v));
@@ -105,7 +106,7 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
   }
   if (aliases.size) {
     await db.insertInto('actor_aliases')
-      .values([...aliases.values()].map((a) => ({ ...a, first_actor_id: a.actor_id })))
+      .values([...aliases.values()].map((a) => ({ ...a, alias: pgText(a.alias), alias_norm: pgText(a.alias_norm), first_actor_id: a.actor_id })))
       .onConflict((oc) => oc.columns(['actor_id', 'alias_norm']).doNothing()).execute();
   }
   return result;

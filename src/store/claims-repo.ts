@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClaimDraft } from '../app/ingest-drafts.ts';
 import type { DB } from './schema.ts';
+import { jsonb, pgText } from './json.ts';
 
 const CHUNK = 500;
 
@@ -16,17 +17,17 @@ export async function writeClaims(
   for (let i = 0; i < drafts.length; i += CHUNK) {
     const part = drafts.slice(i, i + CHUNK);
     const rows = await db.insertInto('claims').values(part.map((d) => ({
-      kind: d.kind, key: d.key, value: JSON.stringify(d.value), value_norm: d.valueNorm, edited_value: null,
-      confidence: d.confidence, summary: d.summary, occurred_on: d.occurredOn,
+      kind: d.kind, key: pgText(d.key), value: jsonb(d.value), value_norm: pgText(d.valueNorm), edited_value: null,
+      confidence: d.confidence, summary: pgText(d.summary), occurred_on: d.occurredOn,
     }))).onConflict((oc) => oc.columns(['key', 'value_norm']).doUpdateSet({
       confidence: sql`greatest(claims.confidence, excluded.confidence)`,
     })).returning(['id', 'key', 'value_norm']).execute();
-    const idOf = new Map(rows.map((r) => [r.key + '\u0000' + r.value_norm, r.id]));
-    const partIds = part.map((d) => idOf.get(d.key + '\u0000' + d.valueNorm)!);
+    const idOf = new Map(rows.map((r) => [r.key + '\u0001' + r.value_norm, r.id]));
+    const partIds = part.map((d) => idOf.get(pgText(d.key) + '\u0001' + pgText(d.valueNorm))!);
     ids.push(...partIds);
     await db.insertInto('claim_sources').values(part.map((d, j) => ({
-      claim_id: partIds[j]!, document_id: documentId, sentence: d.sentence, sentence_text: sentenceText(d.sentence),
-      evidence: JSON.stringify(d.evidence), confidence: d.confidence, extractor_version: version,
+      claim_id: partIds[j]!, document_id: documentId, sentence: d.sentence, sentence_text: pgText(sentenceText(d.sentence)),
+      evidence: jsonb(d.evidence), confidence: d.confidence, extractor_version: version,
     }))).onConflict((oc) => oc.columns(['claim_id', 'document_id']).doUpdateSet({
       sentence: sql`excluded.sentence`, sentence_text: sql`excluded.sentence_text`, evidence: sql`excluded.evidence`,
       confidence: sql`excluded.confidence`, extractor_version: sql`excluded.extractor_version`,

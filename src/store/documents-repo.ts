@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
+import { pgText } from './json.ts';
 import { jaccard, NEAR_DUPLICATE, shingles } from './near-dup.ts';
 
 export interface NewDocument {
@@ -42,11 +43,13 @@ export async function findNearDuplicate(db: Kysely<DB>, bandKeys: number[], set:
 
 export async function insertDocument(db: Kysely<DB>, d: NewDocument, bandKeys: number[]): Promise<number> {
   const row = await db.insertInto('documents').values({
-    source: d.source, input_id: d.inputId, text: d.text, title: d.title ?? null, publisher: d.publisher ?? null,
-    url: d.url ?? null, published: d.published, published_from: d.publishedFrom, content_hash: d.contentHash,
+    source: pgText(d.source), input_id: pgText(d.inputId), text: pgText(d.text), title: opt(d.title), publisher: opt(d.publisher),
+    url: opt(d.url), published: d.published, published_from: d.publishedFrom, content_hash: d.contentHash,
     duplicate_of: d.duplicateOf ?? null, similarity: d.similarity ?? null, extractor_version: d.extractorVersion,
   }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('document_bands').values(bandKeys.map((bucket, band) => ({ band, bucket, document_id: row.id })))
     .onConflict((oc) => oc.doNothing()).execute();
   return row.id;
 }
+
+const opt = (s: string | undefined): string | null => (s === undefined ? null : pgText(s));

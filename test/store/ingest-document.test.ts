@@ -79,3 +79,18 @@ for (const b of BACKENDS) {
     });
   });
 }
+
+for (const b of BACKENDS) {
+  test(`${b.name}: a NUL character or a lone surrogate in a report does not stop it being stored`, { skip: b.skip }, async () => {
+    await withFreshStore(b, async (s) => {
+      const odd = TEXT_A.replace('Monday', 'Mon\u0000day').replace('next week', 'next \ud800week');
+      const x = extractionOf(odd);
+      x.actors.push({ id: 'odd', name: 'Odd\u0000 \udc00Name', kind: 'organization', aliases: [], affiliations: [], evidence: [{ start: 0, end: 3 }], confidence: 0.5 });
+      const r = await ingestExtraction(s, { ...x, quotes: x.quotes.map((q) => ({ ...q, text: q.text + '\ud800' })) }, 'v1', 't');
+      assert.equal(r.status, 'stored');
+      const d = await s.db.selectFrom('documents').select('text').executeTakeFirstOrThrow();
+      assert.equal(d.text.length, odd.length, 'same length: offsets still point right');
+      assert.equal(d.text.indexOf('Monday'), -1);
+    });
+  });
+}
