@@ -211,7 +211,14 @@ function lastContent(st: Token[]): number {
 /** "CLAUSE, X said." / "CLAUSE, said X.": the reported clause is the sentence before the comma. */
 function withBackClause(st: Token[], c: Cue): Cue {
   const r = c.regionStart;
-  if (st[r - 1]?.text === ',' && !isQuoteMark(st[r - 2]) && r - 1 >= 4 && !isQuoteMark(st[0])) c.clause = [0, r - 2];
+  if (st[r - 1]?.text !== ',' || r - 1 < 4 || isQuoteMark(st[0])) return c;
+  if (isQuoteMark(st[r - 2])) {
+    // "..., he said" after a closing mark: reported speech only when the marks open mid-sentence
+    let k = r - 3;
+    while (k > 0 && !isQuoteMark(st[k])) k--;
+    if (k <= 1) return c;
+  }
+  c.clause = [0, r - 2];
   return c;
 }
 
