@@ -51,6 +51,8 @@ const cases: Case[] = [
   { name: 'an unnamed speaker is no one', text: 'Kortia hosted the talks. Officials in the north said on Sunday they would not attend the talks.', actors: [A.kortia], want: [['Kortia', 'attend']] },
   { name: 'the pronoun of a named speaker', text: 'The Unity Council said on Monday it would send a delegation to the talks in Doha.', actors: [A.council], want: [['Unity Council', 'attend']] },
   { name: 'urging someone to attend is no attendance', text: 'Ruthenia met Vesna. Kortia had been urging it to attend the conference.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend']] },
+  { name: 'an open question', text: 'Tomas Brand has not confirmed whether or not he will attend the summit.', actors: [A.tomas], want: [['Tomas Brand', 'undecided']] },
+  { name: 'a condition ends with its clause', text: 'The Caldorian government, which said it would boycott the talks if the rebels attended, has since changed course.', actors: [A.gov], want: [['Caldorian government', 'boycott', 'if the rebels attended']] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

@@ -2,7 +2,7 @@ import type { Span } from '../../domain/record.ts';
 import { CONDITION, MEETING } from './cues.ts';
 
 /** Where a clause ends: a semicolon, a dash, or a comma before a new clause. */
-const CLAUSE_END = /;|\s[–—]\s|,\s+(?:but|while|which|who|whereas|although|though|as|and)\b|[.?!]["”’]?\s*$/u;
+const CLAUSE_END = /;|\s[–—]\s|,\s+(?:but|while|which|who|whereas|although|though|as|and|has|have|had|is|are|was|were|will|would|said|says)\b|[.?!]["”’]?\s*$/u;
 
 /** The condition after a participation verb: "only if the talks lead to ...", up to the clause end. */
 export function conditionAfter(text: string, from: number, to: number): Span | null {
