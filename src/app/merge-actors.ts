@@ -70,7 +70,11 @@ export async function splitActor(store: Store, ref: string, name: string, by: st
       await tx.updateTable('claim_actors').set({ actor_id: s, original_actor_id: s }).where('actor_id', '=', a.id).where(uses('as_name')).execute();
       await tx.updateTable('document_actors').set({ actor_id: s, original_actor_id: s }).where('actor_id', '=', a.id).where(uses('as_name')).execute();
     }
-    await rekeyClaims(tx, a.id, s, await tx.selectFrom('claim_actors').select('claim_id').where('actor_id', '=', s).execute().then((r) => r.map((x) => x.claim_id)));
+    // Claims now only the split-off actor's are re-keyed; one still shared with A keeps A's key.
+    const moved = await tx.selectFrom('claim_actors as x').select('x.claim_id').where('x.actor_id', '=', s)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('claim_actors as y').select('y.claim_id').whereRef('y.claim_id', '=', 'x.claim_id').where('y.actor_id', '=', a.id))))
+      .execute();
+    await rekeyClaims(tx, a.id, s, moved.map((x) => x.claim_id));
     const names = await tx.selectFrom('actor_aliases').select(['alias', 'alias_norm']).where('actor_id', '=', s).execute();
     for (const n of uniqueNorms([{ alias: name, alias_norm: norm }, ...names])) {
       await tx.insertInto('alias_decisions').values({ action: 'split', name: n.alias, name_norm: n.alias_norm, actor_id: s, by }).execute();
