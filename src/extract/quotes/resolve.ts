@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, Mention, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
 import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, SOURCE_HEADS, TITLES } from './lexicon.ts';
-import { hasCapitalHead, headIndex, low, type NP } from './np.ts';
+import { hasCapitalHead, headIndex, low, startsCapital, type NP } from './np.ts';
 
 /** Who a quote is attributed to. */
 export interface Speaker {
@@ -76,6 +76,7 @@ export class SpeakerResolver {
       const best = pick(cands.filter((x) => x.subject && x.at >= recent)) ?? pick(cands);
       if (best) return best.s;
       if (want === 'group') { const g = this.nearestGroupName(t.start, limit, span); if (g) return g; }
+      if (want === 'person' && !this.mentions.length) { const p = this.nearestPersonName(t.start, span); if (p) return p; }
     } else if (want === 'plural') {
       const prev = this.seen.at(-1);
       if (prev && prev.at >= this.sentenceStartBefore(t.start, 2)) return { ...prev.s, span };
@@ -110,10 +111,10 @@ export class SpeakerResolver {
       }
       return this.anonymous(desc, span, 'group');
     }
-    if (!capHead && !/\s/.test(name) && GROUP_HEADS.has(headWord) && isAdjective(st, np, name)) {
-      // "Syrian state media": a described body, named by the whole phrase
-      const from = st[np.from]!.pos === 'DET' ? np.from + 1 : np.from;
-      return { speakerId: null, speaker: this.seg.text.slice(st[from]!.start, st[h]!.end), anonymous: false, span, sort: 'group' };
+    const at = st.findIndex((x, k) => k >= np.from && x.text === name);
+    if (!capHead && at >= 0 && at < h && GROUP_HEADS.has(headWord) && st.slice(at + 1, h + 1).every((x) => !startsCapital(x.text))) {
+      // "Syrian state media", "Tasnim news agency": a body named by the whole phrase
+      return { speakerId: null, speaker: this.seg.text.slice(st[at]!.start, st[h]!.end), anonymous: false, span, sort: 'group' };
     }
     const actor = this.actorNamed(name);
     if (actor) return this.actorSpeaker(actor, span);
@@ -165,6 +166,21 @@ export class SpeakerResolver {
     return this.nearestGroupName(at, limit, span);
   }
 
+  /** Without actors from stage 2: the nearest name of two capitalised words standing as a subject. */
+  private nearestPersonName(at: number, span: Span): Speaker | undefined {
+    const toks = this.seg.tokens, limit = this.sentenceStartBefore(at, 1);
+    for (let i = lowerBound(toks, at) - 1; i > 0 && toks[i]!.start >= limit; i--) {
+      const t = toks[i]!, next = toks[i + 1];
+      if (t.pos !== 'PROPN' || !next || next.pos !== 'VERB' && next.pos !== 'AUX' || this.quoted(t.start)) continue;
+      let a = i;
+      while (a > 0 && toks[a - 1]!.pos === 'PROPN' && toks[a - 1]!.sentence === t.sentence && !TITLES.has(low(toks[a - 1]))) a--;
+      const words = toks.slice(a, i + 1);
+      if (words.length < 2 || words.some((w) => ORG_WORDS.has(low(w)))) continue;
+      return { speakerId: null, speaker: this.seg.text.slice(toks[a]!.start, t.end), anonymous: false, span, sort: 'person' };
+    }
+    return undefined;
+  }
+
   /** Without actors from stage 2: the nearest capitalised name with an organisation word. */
   private nearestGroupName(at: number, limit: number, span: Span): Speaker | undefined {
     const toks = this.seg.tokens;
@@ -188,11 +204,6 @@ export class SpeakerResolver {
     if (k < 0) k = ss.length - 1;
     return ss[Math.max(0, k - n)]?.start ?? 0;
   }
-}
-
-function isAdjective(st: Token[], np: NP, name: string): boolean {
-  for (let i = np.from; i <= np.to; i++) if (st[i]!.text === name) return st[i]!.pos === 'ADJ';
-  return false;
 }
 
 function isPossessorOf(m: Mention, text: string): boolean {
@@ -224,14 +235,14 @@ export function nameIn(st: Token[], np: NP): string | null {
   if (!runs.length) return null;
   let pick = runs.find(([, b]) => !POSSESSIVE.has(st[b + 1]?.text ?? '')) ?? runs[0]!;
   let [a, b] = pick;
-  while (a < b && TITLES.has(low(st[a]))) a++;
+  while (a < b && (TITLES.has(low(st[a])) || /-based$/.test(st[a]!.text))) a++;
   if (a === b && TITLES.has(low(st[a])) && runs.length > 1) { pick = runs[1]!; [a, b] = pick; }
   return st.slice(a, b + 1).map((t, k, arr) => (k > 0 && arr[k - 1]!.end < t.start ? ' ' : '') + t.text).join('');
 }
 
 function capital(st: Token[], i: number): boolean {
   const t = st[i];
-  if (!t || !/^\p{Lu}/u.test(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
+  if (!t || !startsCapital(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
   // the sentence's first word: a name unless it is a common noun for people or bodies
   const l = t.text.toLowerCase();
   if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l))) return false;
