@@ -116,6 +116,16 @@ const cases: Case[] = [
     text: 'The Ankara–Moscow talks stalled over the border.',
     actors: [], want: [],
   },
+  {
+    name: 'a call for a truce is no truce; the capital is the place of talks',
+    text: 'Ruthenia rejected calls for a ceasefire in Idlib. A new round of talks is due to be held in Kazakhstan’s capital, Astana.',
+    actors: [A.ruthenia], want: [{ type: 'talks', place: 'Astana' }],
+  },
+  {
+    name: 'a video released is no release',
+    text: 'A video released on Tuesday showed children in the camp.',
+    actors: [], dates: [['on Tuesday', '2020-01-07']], want: [],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

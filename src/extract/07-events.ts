@@ -25,7 +25,7 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     // A cue inside a name ("High Negotiations Committee") is no event.
     const names = ctx.bySentence[s.index] ?? [];
     // Nor is a capitalised noun inside a sentence ("the US Congress").
-    const triggers = findTriggers(seg.text, s, sentenceWords(seg, s.index, () => ctx.tokens(s.index))).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
+    const triggers = findTriggers(seg.text, s, sentenceWords(seg, s.index, () => ctx.tokens(s.index)), ctx.tokens(s.index)).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
       && (t.verb || t.start === s.start || !/^\p{Lu}/u.test(seg.text[t.start]!)));
     const groups = groupTriggers(seg.text, triggers);
     if (!groups.length) continue;

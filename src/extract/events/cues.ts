@@ -57,6 +57,8 @@ export interface Trigger extends Span { readonly type: EventType; readonly verb:
 const NO_OBJECT = /^(?:\s*[,.;:)]|\s+(?:in|at|on|by|since|for|from|under|without|across|inside|during|after|before|over)\b)/iu;
 const BE_BEFORE = /\b(?:is|are|was|were|be|been|being|has|have|had|get|got|who|which|that)\s+(?:[\w-]+ly\s+)?$/iu;
 
+const UNREALISED = new RegExp(`\\b(?:${lex.unrealisedBefore.join('|')})\\s+(?:(?:on|over|about|for|to)\\s+)?(?:(?:a|an|the)\\s+)?(?:[\\w-]+\\s+)?$`, 'iu');
+
 function spans(re: RegExp, slice: string, base: number): Span[] {
   const out: Span[] = [];
   re.lastIndex = 0;
@@ -65,7 +67,7 @@ function spans(re: RegExp, slice: string, base: number): Span[] {
 }
 
 /** Event cues in one sentence; where cues overlap the longest wins. */
-export function findTriggers(text: string, s: Span, words: readonly string[]): Trigger[] {
+export function findTriggers(text: string, s: Span, words: readonly string[], tokens: readonly { start: number; pos: string }[]): Trigger[] {
   const cand = INDEX.candidates(words);
   let sl: string | null = null;
   const all: Trigger[] = [];
@@ -77,6 +79,7 @@ export function findTriggers(text: string, s: Span, words: readonly string[]): T
     if (!phrasesOn && !verbsOn.includes(true)) continue;
     const slice = (sl ??= text.slice(s.start, s.end));
     if (t.requires) { t.requires.lastIndex = 0; if (!t.requires.test(slice)) continue; }
+    const requires = t.requires;
     const excluded = t.exclude ? spans(t.exclude, slice, s.start) : [];
     const found = [
       ...(t.phrases && phrasesOn ? spans(t.phrases, slice, s.start).map((x) => ({ ...x, verb: false })) : []),
@@ -89,6 +92,15 @@ export function findTriggers(text: string, s: Span, words: readonly string[]): T
       // "20,000 foreigners detained in camps" is a state, "were detained on Monday" an event.
       if (t.stateParticiple && f.verb && /ed$/.test(text.slice(f.start, f.end))
         && !BE_BEFORE.test(text.slice(Math.max(s.start, f.start - 30), f.start)) && NO_OBJECT.test(text.slice(f.end, s.end))) continue;
+      // The people released must be near the cue: "released 650 prisoners", "prisoners were released".
+      if (requires) {
+        requires.lastIndex = 0;
+        const verb = tokens.find((k) => k.start >= f.end && (k.pos === 'VERB' || k.pos === 'AUX'));
+        const near = text.slice(Math.max(s.start, f.start - 30), Math.min(s.end, f.end + 50, verb?.start ?? Infinity));
+        if (!requires.test(near)) continue;
+      }
+      // "calls for a ceasefire", "talks on a truce": proposed, not (yet) happened.
+      if (t.type !== 'talks' && UNREALISED.test(text.slice(Math.max(s.start, f.start - 40), f.start))) continue;
       all.push({ ...f, type: t.type });
     }
   }

@@ -37,5 +37,15 @@ export function findPlaces(text: string, within: Span): Place[] {
     if (out.some((p) => p.start < start + m![1]!.length && start < p.end)) continue;
     out.push({ start, end: start + m[1]!.length, name: m[1]!, locative: true, country: false });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "Kazakhstan's capital, Astana": the town is the place, located as its country was.
+  for (let i = 0; i < out.length - 1; i++) {
+    const p = out[i]!, q = out[i + 1]!;
+    if (!POSSESSED.test(text.slice(p.end, q.start))) continue;
+    out[i + 1] = { ...q, locative: p.locative || q.locative };
+    out.splice(i, 1); i--;
+  }
+  return out;
 }
+
+const POSSESSED = new RegExp(`^['’]s\\s+(?:${NOUNS})\\s*,?\\s*$`, 'u');
