@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ActorKind } from '../domain/record.ts';
 import type { DB } from './schema.ts';
 import { pgText } from './json.ts';
@@ -32,23 +32,30 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
   const allKeys = unique(inputs.flatMap((x) => [...keysOf(x), acrOf(x) ?? ''])).filter(Boolean);
   const lexIds = unique(inputs.map((x) => x.lexiconId ?? '').filter(Boolean));
 
+  // One round trip for the three lookups: decisions, lexicon identities, names and aliases.
+  const found = await sql<{ src: 'd' | 'l' | 'a'; k: string; id: number; via: string | null; kind: string | null; lex: string | null; ord: number }>`
+    select 'd' as src, name_norm as k, actor_id as id, null as via, null as kind, null as lex, id as ord
+      from alias_decisions where name_norm = any(${allKeys}::text[])
+    union all
+    select 'l', lexicon_id, id, null, kind, lexicon_id, id
+      from actors where lexicon_id = any(${lexIds}::text[]) and merged_into is null
+    union all
+    select 'a', al.alias_norm, al.actor_id, al.via, ac.kind, ac.lexicon_id, al.actor_id
+      from actor_aliases al join actors ac on ac.id = al.actor_id
+      where al.alias_norm = any(${allKeys}::text[]) and ac.merged_into is null`.execute(db);
+  // Latest decision first; otherwise the oldest actor first.
+  const rows = found.rows.sort((a, b) => (a.src !== b.src ? (a.src < b.src ? -1 : 1) : a.src === 'd' ? b.ord - a.ord : a.ord - b.ord));
   const decisions = new Map<string, number>();
-  for (const d of await db.selectFrom('alias_decisions').select(['name_norm', 'actor_id']).where('name_norm', 'in', allKeys).orderBy('id', 'desc').execute()) {
-    if (!decisions.has(d.name_norm)) decisions.set(d.name_norm, d.actor_id);
-  }
   const byLexicon = new Map<string, number>();
-  if (lexIds.length) {
-    for (const r of await db.selectFrom('actors').select(['id', 'lexicon_id']).where('lexicon_id', 'in', lexIds).where('merged_into', 'is', null).orderBy('id').execute()) {
-      if (r.lexicon_id && !byLexicon.has(r.lexicon_id)) byLexicon.set(r.lexicon_id, r.id);
-    }
-  }
   const byAlias = new Map<string, Known[]>();
   const hasLexicon = new Map<number, boolean>();
-  const rows = await db.selectFrom('actor_aliases as al').innerJoin('actors as ac', 'ac.id', 'al.actor_id')
-    .select(['al.alias_norm', 'al.actor_id', 'al.via', 'ac.kind', 'ac.lexicon_id']).where('al.alias_norm', 'in', allKeys).where('ac.merged_into', 'is', null).orderBy('al.actor_id').execute();
   for (const r of rows) {
-    push(byAlias, r.alias_norm, { id: r.actor_id, kind: r.kind, via: r.via });
-    hasLexicon.set(r.actor_id, r.lexicon_id !== null);
+    if (r.src === 'd') { if (!decisions.has(r.k)) decisions.set(r.k, r.id); }
+    else if (r.src === 'l') { if (!byLexicon.has(r.k)) byLexicon.set(r.k, r.id); }
+    else {
+      push(byAlias, r.k, { id: r.id, kind: r.kind!, via: r.via! });
+      hasLexicon.set(r.id, r.lex !== null);
+    }
   }
   for (const id of byLexicon.values()) hasLexicon.set(id, true);
 
