@@ -51,7 +51,7 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     else if (standsAlone(seg, m, sentence)) {
       // a quotation standing alone continues the speaker just quoted, or the one the next sentence opens with
       const prev = [last, lastReported(quotes, m.open)].filter((x) => !!x).sort((x, y) => y!.at - x!.at)[0];
-      const next = attributed.find((x) => x.cue.sentence === sentence + 1 && x.cue.regionStart === 0 && seg.sentences[sentence + 1]!.paragraph === paragraph);
+      const next = attributed.find((x) => x.cue.sentence === sentence + 1 && (x.cue.subject.lead ?? x.cue.subject.from) === 0 && seg.sentences[sentence + 1]!.paragraph === paragraph);
       if (prev && sentence - sentenceIndexAt(seg, prev.at) <= 2 && paragraph - prev.paragraph <= 1) {
         q = { ...prev.q, direct: true, text: text.slice(m.inner.start, m.inner.end), sentence, evidence: [m.inner, ...prev.q.evidence.slice(1)], confidence: 0.6 };
       } else if (next) q = make(text, m.inner, true, next, sentence, 0.5);

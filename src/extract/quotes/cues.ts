@@ -176,7 +176,7 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
       if (low(st[j]) === 'that' && st[j]!.pos === 'SCONJ') return { ...b, mode: 'forward', clause: [j + 1, st.length - 1] };
     }
     // "said after the convention he would ...": a phrase, then the clause
-    const pp = t.pos === 'ADP' ? npAfter(st, k + 1) : null;
+    const pp = t.pos === 'ADP' || t.pos === 'SCONJ' ? npAfter(st, k + 1) : null;
     const j = pp ? pp.to + 1 : -1;
     if (pp && !pp.pronoun && st[j] && (st[j]!.pos === 'PRON' && PRONOUNS_SUBJ.has(low(st[j])) || st[j]!.pos === 'DET') && st.slice(j + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) {
       return { ...b, mode: 'forward', clause: [j, st.length - 1] };

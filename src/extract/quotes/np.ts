@@ -80,7 +80,7 @@ export function npAfter(st: Token[], start: number): NP | null {
   }
   if (to < 0) return null;
   // A time word closing the phrase is an adverbial ("said the monitor on Sunday").
-  while (to > start && TIME_WORDS.has(low(st[to])) ) to--;
+  while (to > start + 1 && TIME_WORDS.has(low(st[to])) && st[to - 1]!.pos === 'ADP') to -= 2;
   let relEnd: number | undefined;
   if (st[to + 1]?.text === ',' && RELATIVES.has(low(st[to + 2]))) {
     let k = to + 3;
@@ -125,16 +125,18 @@ export function subjectBefore(st: Token[], vi: number): Subject {
   }
   if (t.text === ',' || DASH.has(t.text)) return appositive(st, j);
   const np = npBefore(st, j);
-  if (np || t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADV') return climb(st, np);
-  // "Those who have resigned complain": the subject with its relative clause
-  for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
+  const end = np ? np.from - 1 : j;
+  const e = st[end];
+  if (!e || e.pos !== 'VERB' && e.pos !== 'AUX' && e.pos !== 'ADV' && e.pos !== 'ADP') return climb(st, np);
+  // "Those who have resigned (the council) complain": the subject with its relative clause
+  for (let k = end - 1; k >= Math.max(0, end - 5); k--) {
     if (RELATIVES.has(low(st[k])) && st[k]!.pos === 'PRON') {
       const head = npBefore(st, st[k - 1]?.text === ',' ? k - 2 : k - 1);
       return head && !head.pronoun ? { ...head, relEnd: j } : null;
     }
     if (isPunct(st[k])) break;
   }
-  return null;
+  return climb(st, np);
 }
 
 /** The subject of the nearest verb before `i` that has one: for "..., adding" and "X did this and said". */
