@@ -1,0 +1,148 @@
+/**
+ * Commitments and confidence-building measures across reports, and how far each has gone. Pure.
+ *
+ * Made: a statement commits when commitments/detect.ts finds a commitment in it ("the government
+ * agreed to release detainees", "pledged to allow aid access", "a ceasefire was agreed"); a
+ * 'ceasefire' event is itself a ceasefire commitment (a later one implements it: the truce in force). What: release_detainees, allow_aid_access,
+ * ceasefire, prisoner_exchange, withdrawal, other (lexicon/commitment-rules.json).
+ * Who: the statement's `actorId`/`actor` if given, else the nearest actor mentioned before the
+ * commitment word; to whom: `to`, else "agreed with X". One commitment per (what, committer; for
+ * 'other', the words committed to); a commitment without a committer joins the only one of its
+ * kind made by a known committer within MERGE_DAYS, else stands alone.
+ * Made on: the earliest date reported. Promised: the largest number promised.
+ * Status over time: commitments/status.ts (Peace Accords Matrix 0-3 and 'reversed').
+ */
+import type { Event, Span } from '../domain/record.ts';
+import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
+import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
+import { statusOver, type DatedEvent, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
+import { norm } from './text.ts';
+
+export { detectCommitment, type CommitmentCue, type CommitmentKind } from './commitments/detect.ts';
+export type { EventRef, PamStatus, StatusChange } from './commitments/status.ts';
+
+export const MERGE_DAYS = 30;
+
+/** A sentence that may hold a commitment. Offsets in `actors` and the result are relative to `text`. */
+export interface CommitmentStatement {
+  readonly documentId: string;
+  /** YYYY-MM-DD */
+  readonly published: string;
+  readonly text: string;
+  /** When the commitment was made (partial ISO); the publication date otherwise. */
+  readonly date?: string;
+  readonly actorId?: string;
+  readonly actor?: string;
+  /** Actors mentioned in `text`, for finding the committer when `actor` is not given. */
+  readonly mentions?: readonly { readonly actorId?: string; readonly actor: string; readonly start: number; readonly end: number }[];
+  readonly to?: string;
+  readonly place?: string;
+  readonly sentence?: number;
+  /** Where `text` starts in its document, so evidence is in document offsets. */
+  readonly offset?: number;
+}
+
+export interface CommitmentEvent { readonly documentId: string; readonly published: string; readonly event: Event }
+
+export interface Commitment {
+  readonly key: string;
+  readonly what: CommitmentKind;
+  readonly actorId?: string;
+  readonly actor?: string;
+  readonly to?: string;
+  readonly place?: string;
+  /** For 'other': the words committed to, as first written. */
+  readonly object?: string;
+  /** Partial ISO: the earliest day reported. */
+  readonly made: string;
+  readonly promised?: number;
+  readonly conditional: boolean;
+  /** The statements and ceasefire events that report the commitment. */
+  readonly sources: SourceRef[];
+  readonly independent: number;
+  readonly status: PamStatus;
+  readonly history: StatusChange[];
+  /** Sum of the quantities of distinct implementing events. */
+  readonly delivered: number;
+}
+
+interface Draft {
+  what: CommitmentKind; actorId?: string; actor?: string; to?: string; place?: string; object?: string;
+  made: DayInterval; promised?: number; conditional: boolean; sources: SourceRef[]; fromEvent?: boolean;
+}
+
+const partyKey = (d: { actorId?: string; actor?: string }): string => d.actorId || (d.actor ? `name:${norm(d.actor)}` : '*');
+const keyOf = (d: Draft): string => `${d.what}|${partyKey(d)}${d.what === 'other' ? `|${norm(d.object)}` : ''}`;
+const when = (date: string | undefined, published: string): DayInterval | undefined => intervalOf(date) ?? daysOf(published);
+const ev = (s: { documentId: string; sentence?: number }, evidence: readonly Span[]): SourceRef =>
+  ({ documentId: s.documentId, ...(s.sentence !== undefined ? { sentence: s.sentence } : {}), evidence });
+
+function fromStatement(s: CommitmentStatement): Draft | undefined {
+  const c = detectCommitment(s.text);
+  const made = when(s.date, s.published);
+  if (!c || !made) return undefined;
+  const at = s.offset ?? 0;
+  const by = s.actorId || s.actor ? s : [...(s.mentions ?? [])].filter((m) => m.end <= Math.min(c.cue.start, c.object.start) && norm(m.actor) !== norm(c.to)).pop();
+  return {
+    what: c.what, ...(by?.actorId ? { actorId: by.actorId } : {}), ...(by?.actor ? { actor: by.actor } : {}),
+    ...(s.to ?? c.to ? { to: s.to ?? c.to } : {}), ...(s.place ? { place: s.place } : {}),
+    ...(c.what === 'other' ? { object: s.text.slice(c.object.start, c.object.end) } : {}),
+    made, ...(c.quantity !== undefined ? { promised: c.quantity } : {}), conditional: c.conditional,
+    sources: [ev({ documentId: s.documentId, ...(s.sentence !== undefined ? { sentence: s.sentence } : {}) },
+      [{ start: at + c.cue.start, end: at + c.cue.end }, { start: at + c.object.start, end: at + c.object.end }])],
+  };
+}
+
+export function buildCommitments(
+  statements: readonly CommitmentStatement[], events: readonly CommitmentEvent[], opts: { duplicateOf?: DuplicateOf } = {},
+): Commitment[] {
+  const drafts: Draft[] = statements.map(fromStatement).filter((d): d is Draft => !!d);
+  for (const { documentId, published, event: e } of events) {
+    const made = e.type === 'ceasefire' ? when(e.start, published) : undefined;
+    if (!made) continue;
+    drafts.push({ what: 'ceasefire', ...(e.actorId ? { actorId: e.actorId } : {}), ...(e.actor ? { actor: e.actor } : {}),
+      ...(e.place ? { place: e.place } : {}), made, conditional: false, fromEvent: true, sources: [ev({ documentId, sentence: e.sentence }, e.evidence)] });
+  }
+  const merged = new Map<string, Draft>();
+  for (const d of drafts.sort((a, b) => a.made.lo - b.made.lo)) {
+    const k = keyOf(d);
+    const m = merged.get(k);
+    if (!m) { merged.set(k, { ...d, sources: [...d.sources] }); continue; }
+    // A later ceasefire event reports the ceasefire in force: implementation, not the commitment.
+    if (d.fromEvent && d.made.lo > m.made.hi) continue;
+    if (d.made.lo < m.made.lo) m.made = d.made;
+    if (d.promised !== undefined && (m.promised === undefined || d.promised > m.promised)) m.promised = d.promised;
+    m.conditional ||= d.conditional;
+    m.to ??= d.to;
+    m.place ??= d.place;
+    m.sources.push(...d.sources);
+  }
+  // A commitment without a committer joins the only one of its kind with a committer made close by.
+  for (const [k, d] of merged) {
+    if (partyKey(d) !== '*' || d.what === 'other') continue;
+    const near = [...merged.values()].filter((o) => o !== d && o.what === d.what && partyKey(o) !== '*' && Math.abs(o.made.lo - d.made.lo) <= MERGE_DAYS);
+    if (near.length !== 1) continue;
+    const o = near[0]!;
+    merged.delete(k);
+    if (d.fromEvent && d.made.lo > o.made.hi) continue;
+    o.sources.push(...d.sources);
+    if (d.made.lo < o.made.lo) o.made = d.made;
+    o.place ??= d.place;
+  }
+  const dated: DatedEvent[] = events.flatMap(({ documentId, published, event }) => {
+    const at = intervalOf(event.start, event.end) ?? daysOf(published);
+    return at ? [{ event, when: at, source: ev({ documentId, sentence: event.sentence }, event.evidence) }] : [];
+  });
+  return [...merged.entries()].map(([key, d]): Commitment => {
+    const own = new Set(d.sources.map((s) => `${s.documentId}|${s.sentence}`));
+    const r = statusOver(d.what, d, d.made, d.promised, dated.filter((x) => !own.has(`${x.source.documentId}|${x.source.sentence}`)));
+    return {
+      key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
+      ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),
+      made: isoOf(d.made).start, ...(d.promised !== undefined ? { promised: d.promised } : {}), conditional: d.conditional,
+      sources: d.sources, independent: independentCount(d.sources, opts.duplicateOf),
+      status: r.status, history: r.history, delivered: r.delivered,
+    };
+  });
+}
