@@ -80,6 +80,8 @@ const cases: Case[] = [
     actors: [['p1', 'Daniel Osei', 'person', 'Daniel Osei']], want: [I('the delegation would stay until Friday', 'Daniel Osei')] },
   { name: 'it: the organisation, not the person', text: 'Maria Lopez met the Unity Front on Monday. It said the proposal ignored the refugees.',
     actors: [['p1', 'Maria Lopez', 'person', 'Maria Lopez'], ['o1', 'Unity Front', 'organization', 'Unity Front']], want: [I('the proposal ignored the refugees', 'Unity Front')] },
+  { name: 'they: the group just named as a subject', text: 'The Dawn Brigade withdrew from the hills on Monday. They said the town was now safe.',
+    actors: [['g1', 'Dawn Brigade', 'armed_group', 'Dawn Brigade']], want: [I('the town was now safe', 'Dawn Brigade')] },
   { name: 'a surname mapped to the actor', text: '"We are ready," Berg said.', actors: [['p1', 'Jonas Berg', 'person', 'Berg']], want: [D('We are ready,', 'Jonas Berg')] },
   { name: 'the group: the group named before', text: 'Hamid Rostami, a spokesman for the Dawn Brigade, spoke on Monday. The group said it had withdrawn from the town.',
     actors: [['p1', 'Hamid Rostami', 'person', 'Hamid Rostami'], ['g1', 'Dawn Brigade', 'armed_group', 'Dawn Brigade']], want: [I('it had withdrawn from the town', 'Dawn Brigade')] },

@@ -78,8 +78,17 @@ export class SpeakerResolver {
       if (want === 'group') { const g = this.nearestGroupName(t.start, limit, span); if (g) return g; }
       if (want === 'person' && !this.mentions.length) { const p = this.nearestPersonName(t.start, span); if (p) return p; }
     } else if (want === 'plural') {
+      // "they": the speakers just quoted, else a group standing as a subject just before
       const prev = this.seen.at(-1);
       if (prev && prev.at >= this.sentenceStartBefore(t.start, 2)) return { ...prev.s, span };
+      const recent = this.sentenceStartBefore(t.start, 1);
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const x = this.mentions[i]!;
+        if (x.end > t.start || this.quoted(x.start)) continue;
+        if (x.start < recent) break;
+        const a = this.byId.get(x.actorId);
+        if (a && GROUP_KINDS.has(a.kind) && a.kind !== 'state' && this.isSubject(x.end)) return this.actorSpeaker(a, span);
+      }
     }
     return this.anonymous(t.text, span);
   }
