@@ -30,7 +30,8 @@ const MODAL = new RegExp(rules.modalCue, 'iu');
 const AFTER = new RegExp(rules.commitAfter, 'iu');
 const NEG = new RegExp(rules.negation, 'iu');
 const COND = new RegExp(rules.conditional, 'iu');
-const OTHER = /\b(?:agreed|agrees|pledged|pledges|promised|promises|committed|vowed|vows|undertook)\s+to\s+((?:[\p{L}\p{N}’'-]+\s*){1,6})/giu;
+/** 'other': a negotiated promise to do something ("agreed to hold elections"): a verb follows "to", not a noun phrase or -ing. */
+const OTHER = /\b(?:agreed|agrees|pledged|pledges|promised|promises|undertook|undertakes)\s+to\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|any|some|all|no|it|them)\b)(?![\p{L}-]+ing\b)(?![\p{L}-]+s\b)((?:[\p{L}\p{N}’'-]+\s*){1,6})/giu;
 const NUMBER = /\b\d{1,3}(?:,\d{3})+\b|\b\d+\b/u;
 const TO = /\b(?:agreed|agreement|deal|accord|pact|understanding|talks)\s+with\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*)*)|\b(?:promised|pledged|guaranteed|assured)\s+(?:to\s+)?(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)\s+(?:to|that)\b/u;
 const WINDOW = 100;

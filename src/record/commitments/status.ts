@@ -7,11 +7,12 @@
  *   (< intermediateShare → 1, ≥ it → 2, ≥ fullShare → 3); without one, 1 for the first date and 2
  *   from `intermediateDistinctDates` distinct dates on. Full (3) needs a promised quantity reached.
  *   After a reversal, implementation resumes at the level the deliveries so far give.
- * - violated: an event of a `violatedBy` type strictly after that day, by the committer → 'reversed';
- *   unattributed (or the commitment has no known committer) → one level lower (0 stays 0).
+ * - violated: an event of a `violatedBy` type strictly after that day, by the committer → 'reversed'
+ *   (anywhere); unattributed (or the commitment has no known committer) → one level lower (0 stays
+ *   0), but only when both the commitment and the event have a place and it is the same one.
  *   An event by another known actor, or at another known place, neither implements nor violates.
  * Reports of one event (same type, day, quantity and place) count once. Every change names the
- * events that justify it. Pure.
+ * events that justify it; further events that change nothing join the entry before them. Pure.
  */
 import rules from '../lexicon/commitment-rules.json' with { type: 'json' };
 import type { Event, EventType } from '../../domain/record.ts';
@@ -103,9 +104,14 @@ export function statusOver(
       else history.push({ date: ref.date!, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [ref] });
       status = next;
     } else if (viol.has(e.type) && when.lo > made.lo) {
-      if (who === 'committer') status = 'reversed';
-      else if (status !== 'reversed') status = Math.max(0, status - 1) as PamStatus;
-      history.push({ date: ref.date!, status, rule: who === 'committer' ? 'violated' : 'violated_unattributed', events: [ref] });
+      // Unattributed violence counts only where the commitment holds: at its own known place.
+      if (who === 'unattributed' && !(party.place && e.place)) continue;
+      const next: PamStatus = who === 'committer' ? 'reversed' : status === 'reversed' ? status : Math.max(0, status - 1) as PamStatus;
+      const rule = who === 'committer' ? 'violated' : 'violated_unattributed';
+      const last = history[history.length - 1]!;
+      if (next === status && last.rule === rule) last.events.push(ref);
+      else history.push({ date: ref.date!, status: next, rule, events: [ref] });
+      status = next;
     }
   }
   return { status, history, delivered };
