@@ -16,6 +16,8 @@ test('detect: what is committed, the cue, the number promised, to whom', async (
     ['The minister said he was committed to the peace plan.', null],
     ['The journalists agreed to interviews on Friday.', null],
     ['The envoy begged the coalition to agree to an immediate truce.', null],
+    ['The envoy has pleaded with the coalition, which includes two militias, to agree to a truce.', null],
+    ['The rebels agreed to sign a truce.', ['ceasefire', 'truce', 'agreed']],
     ['The rebels refused to agree to a truce.', null],
     ['The mediator urged both camps to agree to a ceasefire.', null],
     ['The talks will focus on the release of prisoners.', null],

@@ -45,9 +45,12 @@ function cueFor(text: string, start: number, end: number): Span | null {
   const from = Math.max(0, start - WINDOW);
   const pre = text.slice(from, start);
   let cue: Span | null = null;
-  // The nearest cue word, a few words back at most ("agreed with the X Council to release").
+  // The nearest cue word, a few words back at most ("agreed with the X Council to release"). An
+  // infinitive cue ("urged them, ..., to agree to") is someone's aim, unless a cue before it commits.
   for (const m of pre.matchAll(CUE)) {
-    if (words(pre.slice(m.index + m[0].length).replace(WITH, ' ')) <= rules.maxGapWords) cue = { start: from + m.index, end: from + m.index + m[0].length };
+    if (words(pre.slice(m.index + m[0].length).replace(WITH, ' ')) > rules.maxGapWords) continue;
+    if (/\bto\s+$/u.test(pre.slice(Math.max(0, m.index - 4), m.index)) && cue) continue;
+    cue = /\bto\s+$/u.test(pre.slice(Math.max(0, m.index - 4), m.index)) ? null : { start: from + m.index, end: from + m.index + m[0].length };
   }
   if (!cue) {
     const modal = MODAL.exec(pre);
