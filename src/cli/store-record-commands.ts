@@ -34,7 +34,7 @@ export function registerRecordCommands(program: Command, setCode: (code: number)
     return formatRecord({ store: `${s.kind} ${s.location}`, ...st }, o.format);
   })(f));
 
-  cmd('review', 'list proposals waiting for a decision').option('--kind <kind>', 'quote, quantity, date, participation, event, or actor')
+  cmd('review', 'list proposals waiting for a decision').option('--kind <kind>', 'quote, quantity, date, participation, event, actor or membership')
     .action((f: Flags & { kind?: string }) => run(async (s, o) => formatRows(await ask.proposals(s.db, { kind: f.kind, limit: o.limit }), o.format))(f));
 
   for (const [name, state] of [['accept', 'accepted'], ['reject', 'rejected']] as const) {

@@ -30,6 +30,14 @@ export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: numbe
       from actors a where a.review_state = 'proposed' and a.merged_into is null order by docs desc, a.id limit ${o.limit}`.execute(db);
     return rows.rows.map((r) => ({ id: `a${r.id}`, kind: r.kind, summary: r.name, sources: n(r.docs), confidence: null as number | null }));
   }
+  if (o.kind === 'membership') {
+    const rows = await sql<{ id: number; person: string; organization: string; role: string | null; status: string; sources: string }>`
+      select m.id, p.name as person, g.name as organization, m.role, m.status,
+        (select count(*) from membership_sources s where s.membership_id = m.id) as sources
+      from memberships m join actors p on p.id = m.person_id join actors g on g.id = m.organization_id
+      where m.review_state = 'proposed' order by sources desc, m.id limit ${o.limit}`.execute(db);
+    return rows.rows.map((r) => ({ id: `m${r.id}`, kind: 'membership', summary: `${r.person}: ${r.role ?? 'member'} of ${r.organization} (${r.status})`, sources: n(r.sources), confidence: null as number | null }));
+  }
   const rows = await sql<{ id: number; kind: string; summary: string; sources: string; confidence: number }>`
     select c.id, c.kind, c.summary, ${SOURCES} as sources, c.confidence from claims c
     where c.review_state = 'proposed' ${o.kind ? sql`and c.kind = ${o.kind}` : sql``}

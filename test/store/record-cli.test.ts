@@ -58,6 +58,8 @@ test('the record commands: status, review, accept, edit, show, actors, quotes, f
   assert.match(stale.err, /changed since you read it/);
   const left = JSON.parse((await cli('review', '--format', 'json', '--limit', '500', ...w)).out) as { id: string }[];
   assert.ok(!left.some((r) => r.id === quote.id || r.id === figure.id));
+  const members = await cli('review', '--kind', 'membership', '--format', 'json', ...w);
+  assert.ok(Array.isArray(JSON.parse(members.out)), members.err);
   const actors = (await cli('actors', '--format', 'csv', ...w)).out.split('\n');
   assert.equal(actors[0], 'id,name,kind,state,documents,claims,aliases');
   const quotes = JSON.parse((await cli('quotes', '--format', 'json', ...w)).out) as { id: string; state: string }[];
