@@ -14,7 +14,7 @@
  * boycott/declined). A key with two incompatible values is CONTESTED. Nothing is averaged or dropped.
  * Corroboration counts independent reports: a wire copy (near-duplicate) counts once with its original.
  */
-import type { Approx, Measure, ParticipationStatus } from '../domain/record.ts';
+import type { Approx, Measure, Participation, ParticipationStatus, Quantity, Quote } from '../domain/record.ts';
 import { bucketOf, intervalOf, overlap } from './dates.ts';
 import { numbersCompatible } from './claims/ranges.ts';
 import { statusesConflict } from './processes/participation.ts';
@@ -94,6 +94,19 @@ export function claimValue(f: ClaimFact): string {
     case 'quote': return f.direct ? 'direct' : 'reported';
   }
 }
+
+/** A record quantity as a fact: `subject` an actor id or place key, `period` the date it counts to (default: none → '-'). */
+export const quantityFact = (q: Quantity, ctx: { subject?: string; period?: string } = {}): QuantityFact => ({
+  kind: 'quantity', measure: q.measure, ...(ctx.subject ? { subject: ctx.subject } : {}), ...(ctx.period ? { period: ctx.period } : {}),
+  ...(q.unit ? { unit: q.unit } : {}), value: q.value, ...(q.max !== undefined ? { max: q.max } : {}), approx: q.approx,
+});
+
+/** A participation as a fact, `actor` the cross-document actor id, `round` a round key (processes.ts `roundKey`). */
+export const participationFact = (p: Participation, actor: string, round: string): ParticipationFact =>
+  ({ kind: 'participation', actor, round, status: p.status });
+
+/** A quote as a fact, `speaker` the cross-document actor id (or a key for an unnamed speaker). */
+export const quoteFact = (q: Quote, speaker: string): QuoteFact => ({ kind: 'quote', speaker, text: q.text, direct: q.direct });
 
 /** Whether two values of the same key can both be true. */
 export function compatible(a: ClaimFact, b: ClaimFact): boolean {

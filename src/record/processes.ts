@@ -83,6 +83,10 @@ interface Item {
 
 const interval = (e: Event): DayInterval | undefined => intervalOf(e.start, e.end);
 
+/** A stable key for a round, for claim keys: "series:moscow#2", or "place:doha|host:qatar@2018-05-01" when it has no ordinal. */
+export const roundKey = (p: Pick<Process, 'key'>, r: Pick<Round, 'ordinal' | 'start'>): string =>
+  r.ordinal !== undefined ? `${p.key}#${r.ordinal}` : `${p.key}@${r.start ?? '?'}`;
+
 /** An extraction (or anything shaped like one) as a ProcessDoc. */
 export const processDocOf = (x: { document: { id: string; published: string }; events: readonly Event[]; participation: readonly Participation[] }): ProcessDoc =>
   ({ id: x.document.id, published: x.document.published, events: x.events, participation: x.participation });
