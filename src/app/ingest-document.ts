@@ -50,11 +50,14 @@ export async function ingestExtraction(store: Store, extraction: Extraction, ext
     } else {
       near = await findNearDuplicate(tx, bandKeys, set);
       const d = x.document;
-      documentId = await insertDocument(tx, {
+      const id = await insertDocument(tx, {
         source: d.source, inputId: d.id, text: x.text, title: d.title, publisher: d.publisher, url: d.url,
         published: d.published, publishedFrom: d.publishedFrom, contentHash: hash,
         duplicateOf: near?.id, similarity: near?.similarity, extractorVersion,
       }, bandKeys);
+      // Another process (PostgreSQL) stored the same content meanwhile.
+      if (id === undefined) return { status: 'already', documentId: (await findDocumentByHash(tx, hash))!.id, claims: 0 } as const;
+      documentId = id;
     }
     const claimIds = await writeRecord(tx, documentId, x, extractorVersion, existing !== undefined);
     if (existing) await pruneStale(tx, documentId, claimIds);

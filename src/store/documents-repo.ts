@@ -41,12 +41,14 @@ export async function findNearDuplicate(db: Kysely<DB>, bandKeys: number[], set:
   return best;
 }
 
-export async function insertDocument(db: Kysely<DB>, d: NewDocument, bandKeys: number[]): Promise<number> {
+/** The new document's id; undefined when another process stored the same content meanwhile. */
+export async function insertDocument(db: Kysely<DB>, d: NewDocument, bandKeys: number[]): Promise<number | undefined> {
   const row = await db.insertInto('documents').values({
     source: pgText(d.source), input_id: pgText(d.inputId), text: pgText(d.text), title: opt(d.title), publisher: opt(d.publisher),
     url: opt(d.url), published: d.published, published_from: d.publishedFrom, content_hash: d.contentHash,
     duplicate_of: d.duplicateOf ?? null, similarity: d.similarity ?? null, extractor_version: d.extractorVersion,
-  }).returning('id').executeTakeFirstOrThrow();
+  }).onConflict((oc) => oc.column('content_hash').doNothing()).returning('id').executeTakeFirst();
+  if (!row) return undefined;
   await db.insertInto('document_bands').values(bandKeys.map((bucket, band) => ({ band, bucket, document_id: row.id })))
     .onConflict((oc) => oc.doNothing()).execute();
   return row.id;

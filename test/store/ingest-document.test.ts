@@ -94,3 +94,20 @@ for (const b of BACKENDS) {
     });
   });
 }
+
+test('postgres: two processes storing the same report at once store it once', { skip: BACKENDS[1]!.skip }, async () => {
+  const f = await BACKENDS[1]!.fresh();
+  const { openStore } = await import('../../src/store/open.ts');
+  const a = await openStore(f.options);
+  const b = await openStore(f.options);
+  try {
+    const rs = await Promise.all([ingestExtraction(a, extractionOf(TEXT_A), 'v1', 'a'), ingestExtraction(b, extractionOf(TEXT_A), 'v1', 'b')]);
+    assert.deepEqual(rs.map((r) => r.status).sort(), ['already', 'stored']);
+    assert.equal(await count(a.db, 'documents'), 1);
+    assert.equal(await count(a.db, 'claim_sources'), 2);
+  } finally {
+    await a.close();
+    await b.close();
+    await f.cleanup();
+  }
+});
