@@ -15,7 +15,7 @@
 import type { Event, Span } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
 import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
-import { statusOver, type DatedEvent, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { eventTypesOf, statusOver, type DatedEvent, type PamStatus, type StatusChange } from './commitments/status.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
 
@@ -134,9 +134,12 @@ export function buildCommitments(
     const at = intervalOf(event.start, event.end) ?? daysOf(published);
     return at ? [{ event, when: at, source: ev({ documentId, sentence: event.sentence }, event.evidence) }] : [];
   });
+  const byType = new Map<string, DatedEvent[]>();
+  for (const x of dated) (byType.get(x.event.type) ?? byType.set(x.event.type, []).get(x.event.type)!).push(x);
   return [...merged.entries()].map(([key, d]): Commitment => {
     const own = new Set(d.sources.map((s) => `${s.documentId}|${s.sentence}`));
-    const r = statusOver(d.what, d, d.made, d.promised, dated.filter((x) => !own.has(`${x.source.documentId}|${x.source.sentence}`)));
+    const relevant = eventTypesOf(d.what).flatMap((t) => byType.get(t) ?? []);
+    const r = statusOver(d.what, d, d.made, d.promised, relevant.filter((x) => !own.has(`${x.source.documentId}|${x.source.sentence}`)));
     return {
       key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
       ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),

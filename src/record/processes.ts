@@ -119,8 +119,10 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
   // Participation → process and round.
   const places = new Set(items.map((i) => i.id?.place).filter((p): p is string => !!p));
   const unplacedParts: PlacedParticipation[] = [];
+  const byDoc = new Map<ProcessDoc, Item[]>();
+  for (const i of items) if (i.key) (byDoc.get(i.doc) ?? byDoc.set(i.doc, []).get(i.doc)!).push(i);
   for (const doc of docs) {
-    const own = items.filter((i) => i.doc === doc && i.key);
+    const own = byDoc.get(doc) ?? [];
     const pub = daysOf(doc.published)?.lo ?? 0;
     for (const p of doc.participation) {
       const placed: PlacedParticipation = { documentId: doc.id, item: p };

@@ -24,7 +24,8 @@ export interface CommitmentCue {
   readonly to?: string;
 }
 
-const KINDS = rules.kinds.map((k) => ({ what: k.what as CommitmentKind, re: new RegExp(`\\b(?:${k.object})\\b`, 'giu') }));
+const KINDS = rules.kinds.map((k) => ({ what: k.what as CommitmentKind, heads: new RegExp(k.heads, 'i'), re: new RegExp(`\\b(?:${k.object})\\b`, 'giu') }));
+const OTHER_HEADS = /agree|pledge|promise|undert/i;
 const CUE = new RegExp(rules.commitCue, 'giu');
 const MODAL = new RegExp(rules.modalCue, 'iu');
 const AFTER = new RegExp(rules.commitAfter, 'iu');
@@ -69,13 +70,14 @@ function cueFor(text: string, start: number, end: number): Span | null {
 /** The first commitment a statement makes, or null. */
 export function detectCommitment(text: string): CommitmentCue | null {
   for (const k of KINDS) {
-    k.re.lastIndex = 0;
+    if (!k.heads.test(text)) continue;
     for (const m of text.matchAll(k.re)) {
       const object = { start: m.index, end: m.index + m[0].length };
       const cue = cueFor(text, object.start, object.end);
       if (cue) return build(text, k.what, object, cue);
     }
   }
+  if (!OTHER_HEADS.test(text)) return null;
   for (const m of text.matchAll(OTHER)) {
     const object = { start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].trimEnd().length };
     const cue = { start: m.index, end: m.index + m[0].indexOf(' ') };

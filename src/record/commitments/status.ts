@@ -47,6 +47,12 @@ export interface Party { readonly actorId?: string; readonly actor?: string; rea
 const KIND = new Map(rules.kinds.map((k) => [k.what, k]));
 const S = rules.status;
 
+/** The event types that can move a commitment of this kind. */
+export const eventTypesOf = (what: CommitmentKind): string[] => {
+  const k = KIND.get(what);
+  return k ? [...new Set([...k.implementedBy, ...k.violatedBy])] : [];
+};
+
 /** 'committer' | 'unattributed' | 'other' — whose event this is, seen from the commitment. */
 function whose(p: Party, e: Event): 'committer' | 'unattributed' | 'other' {
   if (!e.actorId && !e.actor) return 'unattributed';
