@@ -14,8 +14,11 @@ export async function writeClaims(
   db: Kysely<DB>, documentId: number, drafts: readonly ClaimDraft[], sentenceText: (i: number) => string, version: string,
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < drafts.length; i += CHUNK) {
-    const part = drafts.slice(i, i + CHUNK);
+  // In key order, so two processes upserting the same claims (PostgreSQL) lock them in one order.
+  const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => (a.d.key + '\u0001' + a.d.valueNorm < b.d.key + '\u0001' + b.d.valueNorm ? -1 : 1));
+  const sorted = order.map((x) => x.d);
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const part = sorted.slice(i, i + CHUNK);
     const rows = await db.insertInto('claims').values(part.map((d) => ({
       kind: d.kind, key: pgText(d.key), value: jsonb(d.value), value_norm: pgText(d.valueNorm), edited_value: null,
       confidence: d.confidence, summary: pgText(d.summary), occurred_on: d.occurredOn,
@@ -37,7 +40,10 @@ export async function writeClaims(
       await db.insertInto('claim_actors').values(uniqueLinks(links)).onConflict((oc) => oc.doNothing()).execute();
     }
   }
-  return ids;
+  // Ids in the order of `drafts`.
+  const out = new Array<number>(drafts.length);
+  order.forEach((x, j) => { out[x.i] = ids[j]!; });
+  return out;
 }
 
 /**
