@@ -62,7 +62,11 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   };
   const sources: string[] = [];
   for (const p of paths) {
-    try { sources.push(...(await expand(p))); } catch (e) { fail(p, e); }
+    try {
+      const found = await expand(p);
+      if (found.length === 0) warnings.push(`${p}: no reports in this folder (parley reads ${[...READABLE].join(' ')})`);
+      sources.push(...found);
+    } catch (e) { fail(p, e); }
   }
   const version = opts.extractorVersion ?? extractorVersion();
   const by = opts.by ?? currentUser();
