@@ -92,6 +92,14 @@ test('grouping: corroboration by independent reports, contested values side by s
     assert.equal(g!.independent, c.want.independent);
     assert.deepEqual(g!.values.map((v) => [v.value, v.sources.length, v.independent, v.supporting]), c.want.values);
   });
+  await t.test('a quote reported in part joins the whole quote; a short fragment does not', () => {
+    const Q = (text: string, direct = true): ClaimFact => ({ kind: 'quote', speaker: 'a1', text, direct });
+    const gs = groupClaims([{ fact: Q('We will not attend unless the shelling stops.'), source: src('a') },
+      { fact: Q('will not attend unless the shelling', false), source: src('b') },
+      { fact: Q('unless the shelling'), source: src('c') }, { fact: Q('We will not attend', true), source: { documentId: 'd' } }]);
+    assert.deepEqual(gs.map((g) => [g.key, g.independent, g.values.map((v) => v.value)]), [
+      ['quote|a1|we will not attend unless the shelling stops', 3, ['direct', 'reported']], ['quote|a1|unless the shelling', 1, ['direct']]]);
+  });
   await t.test('conflict pairs are listed', () => {
     const gs = groupClaims([{ fact: { kind: 'date', event: 'talks|x|2', start: '2016-03-10' }, source: src('a') },
       { fact: { kind: 'date', event: 'talks|x|2', start: '2016-03' }, source: src('b') },

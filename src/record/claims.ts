@@ -7,7 +7,8 @@
  *   counted (the unit, normalised); value = the number with its approx kind and max.
  * - date: key = the event (a caller's key, e.g. "talks|series:moscow|round:2"); value = start..end.
  * - participation: key = actor + round; value = status.
- * - quote: key = speaker + normalised words; value = direct or reported (never in conflict).
+ * - quote: key = speaker + normalised words; value = direct or reported (never in conflict). A quote
+ *   of 4+ words inside a longer one by the same speaker is that quote (reported in part).
  * Equal key and value: one claim, its sources pooled. Equal key, different values: kept side by
  * side. Two values are COMPATIBLE when both can be true (claims/ranges.ts for numbers; dates whose
  * intervals overlap, so "2015-01" and "2015-01-26" agree; statuses other than attend vs
@@ -125,8 +126,10 @@ export function compatible(a: ClaimFact, b: ClaimFact): boolean {
 /** Claims from many reports grouped by key, values side by side, corroboration and conflicts counted. */
 export function groupClaims(inputs: readonly ClaimInput[], opts: { duplicateOf?: DuplicateOf } = {}): ClaimGroup[] {
   const byKey = new Map<string, Map<string, { fact: ClaimFact; sources: SourceRef[] }>>();
+  const quoteKeys = quoteCanon(inputs.map((i) => i.fact).filter((f): f is QuoteFact => f.kind === 'quote'));
   for (const { fact, source } of inputs) {
-    const k = claimKey(fact), v = claimValue(fact);
+    const k0 = claimKey(fact);
+    const k = quoteKeys.get(k0) ?? k0, v = claimValue(fact);
     const values = byKey.get(k) ?? byKey.set(k, new Map()).get(k)!;
     (values.get(v) ?? values.set(v, { fact, sources: [] }).get(v)!).sources.push(source);
   }
@@ -148,4 +151,28 @@ export function groupClaims(inputs: readonly ClaimInput[], opts: { duplicateOf?:
       contested: conflicts.length > 0, conflicts,
     };
   });
+}
+
+/** Words a shorter quote needs before it counts as part of a longer one. */
+export const QUOTE_PART_WORDS = 4;
+
+/**
+ * A quote reported in part ("will not attend") by one report and whole ("we will not attend
+ * unless ...") by another is one quote: a quote of at least QUOTE_PART_WORDS words found, as whole
+ * words, inside a longer quote by the same speaker takes the longer one's key (the longest such).
+ */
+function quoteCanon(quotes: readonly QuoteFact[]): Map<string, string> {
+  const bySpeaker = new Map<string, Set<string>>();
+  for (const q of quotes) (bySpeaker.get(q.speaker) ?? bySpeaker.set(q.speaker, new Set()).get(q.speaker)!).add(quoteText(q.text));
+  const out = new Map<string, string>();
+  for (const [speaker, set] of bySpeaker) {
+    const texts = [...set].sort((a, b) => b.length - a.length);
+    for (let i = 1; i < texts.length; i++) {
+      const t = texts[i]!;
+      if (t.split(' ').length < QUOTE_PART_WORDS) continue;
+      const whole = texts.slice(0, i).find((w) => w.length > t.length && ` ${w} `.includes(` ${t} `));
+      if (whole) out.set(`quote|${speaker}|${t}`, `quote|${speaker}|${out.get(`quote|${speaker}|${whole}`)?.split('|').slice(2).join('|') ?? whole}`);
+    }
+  }
+  return out;
 }

@@ -97,7 +97,7 @@ test('rounds: different dates for one named round are kept side by side and flag
 type RowWant = [actor: string, status: ParticipationStatus, sources: number, independent: number, contested: boolean, conditions: string[]];
 test('participation: one table per round, merged across reports', async (t) => {
   const M = { place: 'Moscow', host: 'Russia' };
-  const cases: { name: string; docs: ProcessDoc[]; dup?: Map<string, string>; round: number; want: RowWant[]; unplaced?: number }[] = [
+  const cases: { name: string; docs: ProcessDoc[]; dup?: Map<string, string>; round: number; want: RowWant[]; unplaced?: number; loose?: number }[] = [
     { name: 'rows merge by (actor, status); a boycott and an attend are both kept, contested',
       docs: [doc('a', '2015-04-05', [talks(0, { ...M, start: '2015-04-06', round: 2 })], [part(0, 'gov', 'attend'), part(1, 'opp', 'boycott', undefined, 'unless the army withdraws')]),
         doc('b', '2015-04-07', [talks(0, { ...M, start: '2015-04-06' })], [part(0, 'gov', 'attend'), part(2, 'opp', 'attend')]),
@@ -112,6 +112,9 @@ test('participation: one table per round, merged across reports', async (t) => {
       docs: [doc('a', '2015-04-05', [talks(0, { ...M, start: '2015-04-06', round: 2 }), talks(1, { ...M, start: '2015-01', round: 1 })],
         [part(5, 'opp', 'declined', 'the first round of talks'), part(6, 'gov', 'invited', 'the Moscow consultations')])],
       round: 1, want: [['opp', 'declined', 1, 1, false, []], ['gov', 'invited', 1, 1, false, []]] },
+    { name: 'a known series named only in a meeting phrase gets its process; the round by its ordinal',
+      docs: [doc('a', '2017-01-20', [], [part(0, 'opp', 'boycott', 'the second round of the Astana talks'), part(1, 'gov', 'attend', 'the Astana talks')])],
+      round: 2, want: [['opp', 'boycott', 1, 1, false, []]], loose: 1 },
     { name: 'participation in a report without talks events and no named place is unplaced',
       docs: [doc('a', '2015-04-05', [talks(0, { ...M, start: '2015-04-06' })]), doc('b', '2015-04-05', [], [part(0, 'gov', 'attend', 'the talks')])],
       round: 1, want: [], unplaced: 1 },
@@ -121,5 +124,6 @@ test('participation: one table per round, merged across reports', async (t) => {
     const r = rec.processes[0]!.rounds.find((x) => x.ordinal === c.round)!;
     assert.deepEqual(r.participation.map((x): RowWant => [x.actorId!, x.status, x.sources.length, x.independent, x.contested, x.conditions]), c.want);
     assert.equal(rec.unplaced.participation.length, c.unplaced ?? 0);
+    assert.equal(rec.processes[0]!.unassigned.participation.length, c.loose ?? 0);
   });
 });

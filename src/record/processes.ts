@@ -10,6 +10,7 @@
  * Participation: an item goes to the series or place its meeting phrase names, else to the process
  * of its report's nearest talks event (by sentence); its round is the ordinal the phrase names
  * ("the second round"), else that nearest event's round, else the one round near publication.
+ * A known series named only in a meeting phrase still gets its process (rounds only by ordinal).
  * Anything that cannot be placed is kept in `unassigned` / `unplaced`, never dropped.
  */
 import type { DatePrecision, Event, Participation } from '../domain/record.ts';
@@ -108,7 +109,7 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
 
   const groups = new Map<string, Item[]>();
   for (const i of items) if (i.key) (groups.get(i.key) ?? groups.set(i.key, []).get(i.key)!).push(i);
-  const drafts = new Map<string, { items: Item[]; rounds: RoundDraft<Item>[]; unassigned: Item[]; parts: Map<RoundDraft<Item>, PlacedParticipation[]>; loose: PlacedParticipation[] }>();
+  const drafts = new Map<string, { items: Item[]; id?: SeriesIdentity; rounds: RoundDraft<Item>[]; unassigned: Item[]; parts: Map<RoundDraft<Item>, PlacedParticipation[]>; loose: PlacedParticipation[] }>();
   const roundOf = new Map<Item, RoundDraft<Item>>();
   for (const [key, its] of groups) {
     const { rounds, unassigned } = roundsOf(its, o);
@@ -126,7 +127,10 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
     const pub = daysOf(doc.published)?.lo ?? 0;
     for (const p of doc.participation) {
       const placed: PlacedParticipation = { documentId: doc.id, item: p };
-      const named = resolve(identityInText(p.meeting, places));
+      const inText = identityInText(p.meeting, places);
+      const named = resolve(inText);
+      // A meeting named by a known series with no talks reported yet: its process, without rounds.
+      if (named && !drafts.has(named) && inText?.series) drafts.set(named, { items: [], id: inText, rounds: [], unassigned: [], parts: new Map(), loose: [] });
       const nearest = own.filter((i) => !named || i.key === named)
         .sort((a, b) => dist(a.event.sentence, p.sentence) - dist(b.event.sentence, p.sentence))[0];
       const key = named ?? nearest?.key;
@@ -149,8 +153,8 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
   }
 
   const processes: Process[] = [...drafts.entries()].map(([key, d]) => {
-    const first = d.items.find((i) => i.id)!.id!;
-    const placeAs = d.items.find((i) => i.event.place)?.event.place;
+    const first = d.id ?? d.items.find((i) => i.id)!.id!;
+    const placeAs = d.items.find((i) => i.event.place)?.event.place ?? first.place;
     const hostAs = d.items.find((i) => i.event.host)?.event.host;
     const rounds = d.rounds.sort(byOrder).map((r) => roundOut(r, d.parts.get(r) ?? [], o.gapDays, dup));
     return {
