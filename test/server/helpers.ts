@@ -1,0 +1,37 @@
+// Test support for the API: a real HTTP server on loopback over a real PGlite workspace (made
+// from the store tests' template) holding the bundled examples, plus fetch helpers.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ingestPaths } from '../../src/app/ingest.ts';
+import { openStore, type Store } from '../../src/store/open.ts';
+import { buildServer } from '../../src/server/app.ts';
+import { freshWorkspace, ROOT } from '../store/helpers.ts';
+
+export interface Served { url: string; store: Store; app: FastifyInstance; close(): Promise<void> }
+
+/** A workspace with the examples (and any extra report files) ingested, served on 127.0.0.1. */
+export async function serveExamples(extra: string[] = [], webDir?: string): Promise<Served> {
+  const dir = await freshWorkspace();
+  const store = await openStore({ workspace: dir, command: 'api test' });
+  await ingestPaths(store, [join(ROOT, 'examples'), ...extra], { workers: 0, by: 'test' });
+  const app = await buildServer({ store, by: 'tester', ...(webDir ? { webDir } : {}) });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url, store, app,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}
+
+export async function getJson<T = any>(url: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
+  const r = await fetch(url, init);
+  const text = await r.text();
+  return { status: r.status, body: (text ? JSON.parse(text) : null) as T, headers: r.headers };
+}
+
+export const send = (url: string, method: string, body: unknown, headers: Record<string, string> = {}) =>
+  getJson(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
