@@ -127,3 +127,10 @@ test('participation: one table per round, merged across reports', async (t) => {
     assert.equal(rec.processes[0]!.unassigned.participation.length, c.loose ?? 0);
   });
 });
+
+test('participation naming a round no talks event reports opens it in ordinal order', () => {
+  const M = { place: 'Moscow', host: 'Russia' };
+  const [p] = buildProcesses([doc('a', '2016-05-01', [talks(0, { ...M, start: '2016-01-10', round: 1 }), talks(1, { ...M, start: '2016-04-10', round: 3 })],
+    [part(4, 'opp', 'attend', 'the second round in Moscow')])]).processes;
+  assert.deepEqual(p!.rounds.map((r) => [r.ordinal, r.start, r.participation.length]), [[1, '2016-01-10', 0], [2, undefined, 1], [3, '2016-04-10', 0]]);
+});

@@ -140,7 +140,11 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
       let round: RoundDraft<Item> | undefined;
       if (ord !== undefined) {
         round = d.rounds.find((r) => r.ordinal === ord);
-        if (!round) d.rounds.push((round = { ordinal: ord, ordinalFrom: 'text', items: [] }));
+        if (!round) {
+          round = { ordinal: ord, ordinalFrom: 'text', items: [] };
+          const at = d.rounds.findIndex((r) => r.ordinal !== undefined && r.ordinal > ord);
+          d.rounds.splice(at < 0 ? d.rounds.length : at, 0, round);
+        }
       } else if (nearest && nearest.key === key) round = roundOf.get(nearest);
       else {
         const win: DayInterval = { lo: pub - o.windowBefore, hi: pub + o.windowAfter, precision: 'day' };
@@ -156,7 +160,7 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
     const first = d.id ?? d.items.find((i) => i.id)!.id!;
     const placeAs = d.items.find((i) => i.event.place)?.event.place ?? first.place;
     const hostAs = d.items.find((i) => i.event.host)?.event.host;
-    const rounds = d.rounds.sort(byOrder).map((r) => roundOut(r, d.parts.get(r) ?? [], o.gapDays, dup));
+    const rounds = d.rounds.map((r) => roundOut(r, d.parts.get(r) ?? [], o.gapDays, dup));
     return {
       key, ...(first.series ? { series: first.series } : {}),
       name: first.name ?? `Talks in ${placeAs ?? '?'}${hostAs ? ` hosted by ${hostAs}` : ''}`,
@@ -169,12 +173,6 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
     processes,
     unplaced: { talks: items.filter((i) => !i.key).map((i) => i.source), participation: participationTable(unplacedParts, dup) },
   };
-}
-
-/** Rounds in ordinal order where both have one, else by start. */
-function byOrder(a: RoundDraft<Item>, b: RoundDraft<Item>): number {
-  if (a.when && b.when) return a.when.lo - b.when.lo || (a.ordinal ?? 0) - (b.ordinal ?? 0);
-  return (a.ordinal ?? Infinity) - (b.ordinal ?? Infinity);
 }
 
 const dist = (a: number, b: number): number => (a <= b ? b - a : (a - b) * 1.5);
