@@ -53,6 +53,7 @@ const cases: Case[] = [
   { name: 'urging someone to attend is no attendance', text: 'Ruthenia met Vesna. Kortia had been urging it to attend the conference.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend']] },
   { name: 'an open question', text: 'Tomas Brand has not confirmed whether or not he will attend the summit.', actors: [A.tomas], want: [['Tomas Brand', 'undecided']] },
   { name: 'a condition ends with its clause', text: 'The Caldorian government, which said it would boycott the talks if the rebels attended, has since changed course.', actors: [A.gov], want: [['Caldorian government', 'boycott', 'if the rebels attended']] },
+  { name: 'a date between subject and verb', text: 'Mira Hollis on Saturday hosted Tomas Brand for talks.', actors: [A.mira, A.tomas], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

@@ -63,6 +63,7 @@ function cueHits(text: string, s: Span, candidates: readonly boolean[]): Hit[] {
     const cue = CUES[i]!;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(slice); m; m = cue.re.exec(slice)) {
+      if (cue.lowerGaps && /\s\p{Lu}/u.test(m[0].replace(/\s+\S+$/u, ''))) continue;
       hits.push({ cue, span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
     }
   }

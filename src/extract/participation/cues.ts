@@ -14,6 +14,8 @@ export interface Cue {
   readonly then: RegExp | null;
   readonly negated: ParticipationStatus | null | undefined;
   readonly re: RegExp;
+  /** The pattern's '~' words must be in lower case: "hosted Tomas Brand for talks" is not "hosted ... talks". */
+  readonly lowerGaps: boolean;
   /** Words a match starts with: a cue whose words are absent is not run. */
   readonly first: readonly string[] | null;
 }
@@ -28,6 +30,7 @@ export const CUES: readonly Cue[] = lex.cues.map((c) => ({
   then: (c as { then?: string }).then ? new RegExp(`^\\s*${patternSource((c as { then: string }).then, false, lex.irregular)}(?![\\w-])`, 'iu') : null,
   negated: (c as { negated?: string }).negated as ParticipationStatus | undefined,
   re: compilePattern(c.pattern, !!c.verb, lex.irregular),
+  lowerGaps: c.pattern.includes('~'),
   first: firstWords(c.pattern, !!c.verb, lex.irregular),
 }));
 

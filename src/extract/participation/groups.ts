@@ -25,7 +25,7 @@ export function lightGap(ctx: Ctx, sentence: number, start: number, end: number)
   if (toks.length > 9) return false;
   return toks.every((t) => {
     const w = t.text.toLowerCase();
-    return GAP_WORDS.has(w) || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'PUNCT' && /^[,–—-]$/.test(w));
+    return GAP_WORDS.has(w) || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'PUNCT' && /^[,–—-]$/.test(w));
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * Turns the cue patterns of the JSON lexicons into regular expressions, once, at module load.
  * Pattern syntax: words separated by spaces; `a|b` alternatives, `[a|b]` optional alternatives,
- * `*` one optional word. With `verb`, the first word's alternatives are inflected.
+ * `*` one optional word, `~` one optional word in lower case (no name). With `verb`, the first word's alternatives are inflected.
  */
 
 export type Irregular = Record<string, string[]>;
@@ -31,6 +31,8 @@ export function patternSource(pattern: string, verb: boolean, irregular: Irregul
   parts.forEach((p, i) => {
     const sep = i === 0 ? '' : '\\s+';
     if (p === '*') { out.push("(?:\\s+[\\w’',.-]+)?"); return; }
+    // '~' compiles as '*'; the caller checks that those words are in lower case.
+    if (p === '~') { out.push("(?:\\s+[\\w’',.-]+)?"); return; }
     const optional = p.startsWith('[') && p.endsWith(']');
     const body = optional ? p.slice(1, -1) : p;
     let alts = body.split('|');
