@@ -1,4 +1,4 @@
-import type { Extraction } from '../domain/record.ts';
+import type { Extraction, Quote } from '../domain/record.ts';
 
 /** The parley-eval/1 scoring format (../shared/eval/FORMAT.md): a projection of the record. */
 export function toParleyEval(x: Extraction): object {
@@ -7,7 +7,7 @@ export function toParleyEval(x: Extraction): object {
     document: { id: x.document.id, published: x.document.published },
     actors: x.actors.map((a) => ({ name: a.name, aliases: a.aliases, kind: a.kind, evidence: a.evidence })),
     quotes: x.quotes.map((q) => ({
-      text: q.text, speaker: q.speaker, ...(q.speakerDescription ? { speakerDescription: q.speakerDescription } : {}),
+      text: q.text, speaker: speakerAsWritten(x, q), ...(q.speakerDescription ? { speakerDescription: q.speakerDescription } : {}),
       direct: q.direct, evidence: q.evidence,
     })),
     quantities: x.quantities.map((q) => ({
@@ -24,4 +24,16 @@ export function toParleyEval(x: Extraction): object {
       evidence: e.evidence,
     })),
   };
+}
+
+/**
+ * The speaker's name as the text writes it where the quote is attributed ("Kassis", "Moscow"),
+ * which is one of the actor's names; the canonical name when the speaker is a pronoun or
+ * the text's form is not a name of that actor.
+ */
+function speakerAsWritten(x: Extraction, q: Quote): string | null {
+  const at = q.evidence[1];
+  if (!q.speakerId || !at) return q.speaker;
+  const m = x.mentions.find((m) => m.actorId === q.speakerId && m.start < at.end && at.start < m.end && m.via !== 'pronoun');
+  return m ? m.text : q.speaker;
 }
