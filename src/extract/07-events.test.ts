@@ -126,6 +126,11 @@ const cases: Case[] = [
     text: 'A video released on Tuesday showed children in the camp.',
     actors: [], dates: [['on Tuesday', '2020-01-07']], want: [],
   },
+  {
+    name: 'a failed agreement is none; who besieges is the agent only',
+    text: 'The sides failed to reach an agreement in Doha. UN helicopters evacuated the wounded from the besieged town of Foua.',
+    actors: [A.un], want: [{ type: 'evacuation', actor: 'United Nations', place: 'Foua' }, { type: 'siege', place: 'Foua' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

@@ -1,5 +1,5 @@
 import type { EventType, Mention, Span } from '../../domain/record.ts';
-import { PARTIES_BETWEEN } from './cues.ts';
+import { ADJECTIVAL, PARTIES_BETWEEN } from './cues.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
 import type { Ctx } from '../participation/context.ts';
 import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
@@ -43,6 +43,8 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, type: EventTyp
   const s = ctx.seg.sentences[sentence]!;
   const out: Mention[] = [];
   const add = (ms: readonly Mention[] | undefined) => { for (const m of ms ?? []) if (!out.some((x) => x.actorId === m.actorId)) out.push(m); };
+  // "the besieged town": only an agent ("besieged by X") says who besieges.
+  if (ADJECTIVAL.has(type)) { add(agentAfter(ctx, sentence, trig.end)?.mentions); return out; }
   // "X's offensive"
   const before = ctx.text.slice(Math.max(s.start, trig.start - 40), trig.start);
   const poss = POSSESSOR.exec(before);

@@ -57,7 +57,7 @@ export interface Trigger extends Span { readonly type: EventType; readonly verb:
 const NO_OBJECT = /^(?:\s*[,.;:)]|\s+(?:in|at|on|by|since|for|from|under|without|across|inside|during|after|before|over)\b)/iu;
 const BE_BEFORE = /\b(?:is|are|was|were|be|been|being|has|have|had|get|got|who|which|that)\s+(?:[\w-]+ly\s+)?$/iu;
 
-const UNREALISED = new RegExp(`\\b(?:${lex.unrealisedBefore.join('|')})\\s+(?:(?:on|over|about|for|to)\\s+)?(?:(?:a|an|the)\\s+)?(?:[\\w-]+\\s+)?$`, 'iu');
+const UNREALISED = new RegExp(`(?:\\b(?:${lex.unrealisedBefore.join('|')})\\s+(?:(?:on|over|about|for|to)\\s+)?|\\b(?:fail|fails|failed|refuse|refused|refuses|must|should)\\s+(?:to\\s+)?(?:reach|sign|agree|strike|secure|conclude|declare|arrange)?\\s*)(?:(?:a|an|the)\\s+)?(?:[\\w-]+\\s+)?$`, 'iu');
 
 function spans(re: RegExp, slice: string, base: number): Span[] {
   const out: Span[] = [];
