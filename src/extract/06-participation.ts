@@ -27,9 +27,8 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     // An invitation in the sentence makes the meetings it names proposals: "asked X to meet,
     // followed by a meeting with Y" invites Y too.
     const invites = claims.some((c) => c.status === 'invited');
-    const inviters = new Set(claims.filter((c) => c.status === 'invited').map((c) => c.mention.actorId));
     for (const c of claims) {
-      const status = invites && c.status === 'attend' && !inviters.has(c.mention.actorId) ? 'invited' : c.status;
+      const status = invites && c.status === 'attend' ? 'invited' : c.status;
       const cond = conditionAfter(text, c.cueSpan.end, s.end);
       const meeting = meetingNear(text, s, c.cueSpan.start);
       const actor = ctx.actors.get(c.mention.actorId)!;

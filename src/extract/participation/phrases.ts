@@ -21,7 +21,7 @@ export function conditionAfter(text: string, from: number, to: number): Span | n
   return stop - start > m[0].length + 3 ? { start, end: stop } : null;
 }
 
-const LEFT = /(?:(?:the|a|an|this|next|last|its|their|his|her|january's|[\w’'-]+['’]s)\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|next|latest|last|final|fresh|formal|direct|indirect|peace|proposed|planned|bilateral|trilateral|three-way|two-way|UN-sponsored|UN-backed|[A-Z][\w’'-]*)\s+){0,3}$/u;
+const LEFT = /(?:(?:the|a|an|this|next|last|its|their|his|her|[\w’'-]+['’]s)\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|next|latest|last|final|fresh|formal|direct|indirect|peace|proposed|planned|bilateral|trilateral|three-way|two-way|UN-sponsored|UN-backed|[A-Z][\w’'-]*)\s+){0,3}$/u;
 const RIGHT = /^(?:\s+of\s+(?:talks|negotiations|consultations|the\s+[\w-]+\s+talks))?(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?/u;
 
 /** The meeting a cue is about: the nearest meeting noun phrase after it, else before it. */
