@@ -1,0 +1,70 @@
+// bench:serve — p50/p95 latency of the process view, the review queue and search under a loopback
+// load of 50 concurrent clients (autocannon), on a generated workspace of 10k documents / 100k
+// claims served by `parley serve` in its own process; and the web UI's JS size, gzipped.
+//   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openStore } from '../src/store/open.ts';
+import { generateWorkspace } from './serve-data.ts';
+
+const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' } } });
+const docs = Number(o.docs), seconds = Number(o.seconds), connections = Number(o.connections);
+const root = new URL('../', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'parley-bench-serve-'));
+const workspace = join(dir, 'ws');
+
+let t = performance.now();
+const store = await openStore({ workspace, command: 'bench:serve' });
+await generateWorkspace(store.db, docs);
+await store.close();
+console.log(`generated ${docs} documents, ${docs * 10} claims in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+const server = spawn(process.execPath, [join(root, 'bin/parley.mjs'), 'serve', '-w', workspace, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((ok, fail) => {
+  let out = '';
+  server.stdout.on('data', (b: Buffer) => { out += b; const m = /web UI\s+(http:\/\/\S+?)\/?\s/.exec(out); if (m) ok(m[1]!); });
+  server.on('exit', (c) => fail(new Error(`parley serve exited with ${c}`)));
+});
+const get = async (p: string) => (await fetch(url + p)).json() as Promise<any>;
+
+try {
+  const procs = await get('/api/processes');
+  const queue = await get('/api/review/documents?limit=50');
+  const targets = [
+    { name: 'process view', path: `/api/processes/${procs.items[0].id}` },
+    { name: 'review queue: documents', path: '/api/review/documents?limit=50' },
+    { name: 'review queue: a document', path: `/api/review/documents/${queue.items[0].id}/proposals?limit=200` },
+    { name: 'search', path: `/api/search?q=${encodeURIComponent('prisoners convoy')}&limit=20` },
+    { name: 'search, exact phrase', path: `/api/search?q=${encodeURIComponent('"truce talks"')}&limit=20` },
+  ];
+  const rows = [];
+  for (const tg of targets) {
+    t = performance.now();
+    await get(tg.path); // warm (the process record is derived once, then cached)
+    const cold = performance.now() - t;
+    const times: number[] = [];
+    const inst = autocannon({ url: url + tg.path, connections, duration: seconds });
+    inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
+    const r = await new Promise<autocannon.Result>((ok, fail) => inst.once('done', ok).once('error', fail));
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
+    rows.push({ endpoint: tg.name, 'first ms': Math.round(cold), 'req/s': Math.round(r.requests.average), 'p50 ms': Math.round(q(0.5)), 'p95 ms': Math.round(q(0.95)), 'non-2xx': r.non2xx + r.errors, 'p95<50': q(0.95) < 50 ? 'yes' : 'no' });
+  }
+  console.table(rows);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((ok) => server.once('exit', ok));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const assets = join(root, 'web/dist/assets');
+if (existsSync(assets)) {
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f)));
+  const raw = js.reduce((a, b) => a + b.length, 0), gz = js.reduce((a, b) => a + gzipSync(b).length, 0);
+  console.log(`web UI JS: ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (aim: under 300 KB)`);
+} else console.log('web UI JS: not built (npm run build:web)');
