@@ -54,6 +54,8 @@ const cases: Case[] = [
   { name: 'an open question', text: 'Tomas Brand has not confirmed whether or not he will attend the summit.', actors: [A.tomas], want: [['Tomas Brand', 'undecided']] },
   { name: 'a condition ends with its clause', text: 'The Caldorian government, which said it would boycott the talks if the rebels attended, has since changed course.', actors: [A.gov], want: [['Caldorian government', 'boycott', 'if the rebels attended']] },
   { name: 'a date between subject and verb', text: 'Mira Hollis on Saturday hosted Tomas Brand for talks.', actors: [A.mira, A.tomas], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
+  { name: 'a possessor is no object of meet', text: 'Tomas Brand did not meet the Unity Council’s polling threshold.', actors: [A.tomas, A.council], want: [] },
+  { name: 'host as a noun', text: 'Mira Hollis told radio host Tomas Brand about the talks.', actors: [A.mira, A.tomas], want: [] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

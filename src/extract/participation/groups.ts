@@ -116,7 +116,11 @@ export function objectAfter(ctx: Ctx, sentence: number, at: number): Group | nul
   // "the Western-backed Syrian National Coalition": a verb inside a hyphenated word is no verb.
   const verbal = (t: { start: number; pos: string }) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.text[t.start - 1] !== '-';
   if (toks.length > 12 || toks.some((t) => verbal(t) || t.text === '.')) return null;
-  return group(extendRight(ctx, sentence, m));
+  const g = group(extendRight(ctx, sentence, m));
+  // "did not meet the Commission's threshold": a possessor is not the object, its head noun is.
+  const poss = /^['’]s?\s+([\w-]+)/u.exec(ctx.text.slice(g.end, g.end + 40));
+  if (poss && !AGENT.has(poss[1]!.toLowerCase()) && !/^(?:foreign|prime|defence|defense|interior|deputy|chief|top|special|new|former)$/i.test(poss[1]!)) return null;
+  return g;
 }
 
 /** The agent of a passive verb: "... by X and Y". */

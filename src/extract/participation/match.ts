@@ -46,6 +46,18 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   return false;
 }
 
+/** "the host", "Daily host Alex Marlow": a verb's base form after a determiner or a bare name is a noun. */
+function nounUse(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
+  if (!cue.verb) return false;
+  const word = ctx.text.slice(span.start, span.end).split(/\s+/)[0]!.toLowerCase();
+  if (!cue.pattern.split(/\s+/)[0]!.split('|').includes(word)) return false;
+  const prev = ctx.tokens(sentence).filter((t) => t.end <= span.start).at(-1);
+  if (!prev) return false;
+  if (prev.pos === 'DET') return true;
+  const named = (ctx.bySentence[sentence] ?? []).some((m) => m.end === prev.end);
+  return (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADJ') && !named;
+}
+
 function isPassive(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   if (!cue.verb) return false;
   const word = ctx.text.slice(span.start, span.end).split(/\s+/)[0]!.toLowerCase();
@@ -59,6 +71,7 @@ function isPassive(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
 /** The claims one cue match makes: who is given which status. */
 export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recent: ReadonlySet<string>): Claim[] {
   if (!meetingOk(ctx, sentence, cue, span)) return [];
+  if (nounUse(ctx, sentence, cue, span)) return [];
   // "attend a press conference": a cue that names a meeting must name a real one.
   if (cue.meeting === 'none' && !cue.roles.includes('object') && !namesMeeting(ctx.text.slice(span.start, span.end)) && MEETING_IN.test(ctx.text.slice(span.start, span.end))) return [];
   const from = ctx.seg.sentences[sentence]!.start;
