@@ -16,7 +16,9 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
   const marked = found.map((m) => (m.unclosed ? endUnclosed(seg, m, allCues) : m));
   const inMarked = makeInside(marked.map((m) => m.inner));
   const cues = allCues.filter((c) => !inMarked(c.st[c.vi]!.start));
-  const resolver = new SpeakerResolver(seg, actors, inMarked);
+  // names inside reported clauses are what was said, not who is speaking: pronouns skip them
+  const inClauses = makeInside(cues.filter((c) => c.clause).map((c) => tokSpan(c.st, c.clause![0], c.clause![1])));
+  const resolver = new SpeakerResolver(seg, actors, inMarked, inClauses);
   const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject, !cue.agent) }));
 
   const quotes: Quote[] = [];
@@ -58,7 +60,9 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     }
     if (!q) continue;
     done.add(m);
-    quotes.push(q);
+    // a quotation run on over paragraphs is one quote a paragraph, all the same speaker's
+    if (m.pieces) for (const p of m.pieces) quotes.push({ ...q, text: text.slice(p.start, p.end), evidence: [p, ...q.evidence.slice(1)] });
+    else quotes.push(q);
     if (!inClause || a) last = { q, at: m.inner.start, paragraph };
   }
   return quotes.sort((x, y) => x.evidence[0]!.start - y.evidence[0]!.start);
@@ -83,7 +87,9 @@ function endUnclosed(seg: Segmented, m: Marked, cues: Cue[]): Marked {
   const c = cues.find((x) => x.sentence > first && x.st[x.vi]!.start > m.open);
   if (!c || c.st[0]!.start >= m.close) return m;
   const end = seg.sentences[c.sentence - 1]!.end;
-  return end > m.inner.start ? { ...m, close: end, closeEnd: end, inner: { start: m.inner.start, end } } : m;
+  if (end <= m.inner.start) return m;
+  const pieces = m.pieces?.filter((x) => x.start < end).map((x) => ({ start: x.start, end: Math.min(x.end, end) }));
+  return { ...m, close: end, closeEnd: end, inner: { start: m.inner.start, end }, pieces: pieces && pieces.length > 1 ? pieces : undefined };
 }
 
 /** "“...,” said X" / "“...,” X, who ..., said": an attribution right after the closing mark. */

@@ -10,6 +10,8 @@ export interface Marked {
   readonly inner: Span;
   /** No closing mark was found: the quotation ran to its paragraph's end. */
   readonly unclosed?: boolean;
+  /** A quotation run on over paragraphs ("“A. ¶ “B.”"): each paragraph's words, in order. */
+  readonly pieces?: Span[];
 }
 
 const MARK = /["“”„«»]|''(?!')|``/g;
@@ -49,6 +51,7 @@ function sideOf(text: string, i: number, w: number, p: Paragraph): Side {
 export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
   const out: Marked[] = [];
   let open = -1, openW = 1;
+  let runOn: number[] = [];
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
     MARK.lastIndex = p.start;
@@ -56,34 +59,44 @@ export function findMarked(text: string, paragraphs: Paragraph[]): Marked[] {
       const i = mm.index;
       const w = markAt(text, i);
       if (!w) continue;
-      if (open >= 0 && i === p.start) continue; // the run-on mark of a quotation over paragraphs
+      if (open >= 0 && i === p.start) { runOn.push(i); continue; } // the run-on mark of a quotation over paragraphs
       const side = sideOf(text, i, w, p);
       if (open < 0) {
         if (side !== 'close') { open = i; openW = w; }
       } else if (side === 'open' && SENTENCE_END.test(text.slice(Math.max(open, i - 4), i))) {
-        // a quotation running on over a lost paragraph break
+        runOn.push(i); // a quotation running on over a lost paragraph break
       } else if (side !== 'open' || text[i] === '"' || w === 2) {
-        push(out, text, open, openW, i, w);
-        open = -1;
+        push(out, text, open, openW, i, w, false, runOn);
+        open = -1; runOn = [];
       } else {
-        open = i; openW = w; // an unclosed mark earlier: start again here
+        open = i; openW = w; runOn = []; // an unclosed mark earlier: start again here
       }
     }
     if (open >= 0) {
       const next = paragraphs[pi + 1];
       if (next && markAt(text, next.start)) continue;
-      push(out, text, open, openW, p.end, 0, true);
-      open = -1;
+      push(out, text, open, openW, p.end, 0, true, runOn);
+      open = -1; runOn = [];
     }
   }
   return out;
 }
 
-function push(out: Marked[], text: string, open: number, openW: number, close: number, closeW: number, unclosed = false): void {
-  let start = open + openW, end = close;
+function push(out: Marked[], text: string, open: number, openW: number, close: number, closeW: number, unclosed = false, runOn: number[] = []): void {
+  const inner = trim(text, open + openW, close);
+  if (!inner) return;
+  const m = { open, close, closeEnd: close + closeW, inner };
+  const cuts = [open, ...runOn, close];
+  const pieces: Span[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const piece = trim(text, cuts[k]! + (k === 0 ? openW : markAt(text, cuts[k]!)), cuts[k + 1]!);
+    if (piece) pieces.push(piece);
+  }
+  out.push({ ...m, ...(unclosed ? { unclosed } : {}), ...(pieces.length > 1 ? { pieces } : {}) });
+}
+
+function trim(text: string, start: number, end: number): Span | null {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end <= start || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
-  const m = { open, close, closeEnd: close + closeW, inner: { start, end } };
-  out.push(unclosed ? { ...m, unclosed } : m);
+  return end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? { start, end } : null;
 }

@@ -34,7 +34,11 @@ export class SpeakerResolver {
   /** Speakers found so far, in text order, for pronouns and surnames. */
   private readonly seen: { at: number; s: Speaker; subject: boolean }[] = [];
 
-  constructor(private readonly seg: Segmented, found: ActorsFound, private readonly quoted: (at: number) => boolean = () => false) {
+  /** Names inside quotation marks (and, while `strict`, inside reported clauses) are no speakers. */
+  private strict = false;
+
+  constructor(private readonly seg: Segmented, found: ActorsFound, private readonly inMarks: (at: number) => boolean = () => false,
+    private readonly inReported: (at: number) => boolean = () => false) {
     for (const a of found.actors) this.byId.set(a.id, a);
     this.mentions = [...found.mentions].sort((a, b) => a.start - b.start);
   }
@@ -54,7 +58,19 @@ export class SpeakerResolver {
     return { speakerId: null, speaker: null, speakerDescription: description, anonymous: true, span, sort };
   }
 
+  private quoted(at: number): boolean {
+    return this.inMarks(at) || this.strict && this.inReported(at);
+  }
+
+  /** A pronoun goes back to a speaker or a subject; a name inside what was reported only when nothing else fits. */
   private pronoun(t: Token, span: Span): Speaker {
+    this.strict = true;
+    const s = this.pronounIn(t, span);
+    this.strict = false;
+    return s.speaker ? s : this.pronounIn(t, span);
+  }
+
+  private pronounIn(t: Token, span: Span): Speaker {
     const m = this.mentions.find((x) => x.start <= t.start && t.end <= x.end && this.byId.has(x.actorId));
     if (m) return this.actorSpeaker(this.byId.get(m.actorId)!, span);
     const want = PRONOUNS.get(low(t));
