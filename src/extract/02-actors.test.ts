@@ -130,6 +130,34 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     text: 'Fighters of the People’s Protection Units withdrew.',
     mentions: [{ text: 'People’s Protection Units', actor: "People's Protection Units", kind: 'armed_group', via: 'name' }],
   },
+  {
+    name: 'a state as the topic of a preposition or as a noun modifier is no actor',
+    text: 'The envoy for Yemen spoke about the future of Libya. The group drafted its Sudan policy. Oman hosted the talks.',
+    mentions: [{ text: 'Oman', actor: 'Oman', kind: 'state', via: 'name' }],
+    absent: ['Yemen', 'Libya', 'Sudan'],
+  },
+  {
+    name: 'states listed after "the border with" only locate',
+    text: 'Troops massed along the borders with Jordan and Lebanon.',
+    mentions: [],
+    absent: ['Jordan', 'Lebanon'],
+  },
+  {
+    name: "a leader's name heading a government is that government",
+    text: 'The Obama administration rejected the offer.',
+    mentions: [{ text: 'Obama administration', actor: 'Obama administration', kind: 'government', via: 'name' }],
+    absent: ['Barack Obama'],
+  },
+  {
+    name: 'a person by an apposition naming a role at a body',
+    text: 'Tavish Oyelaran, director at the Centre for Conflict Research, doubted the plan.',
+    mentions: [{ text: 'Tavish Oyelaran', actor: 'Tavish Oyelaran', kind: 'person', via: 'name' }],
+  },
+  {
+    name: 'Kurdish forces are a party of their own',
+    text: 'Kurdish fighters took the village.',
+    mentions: [{ text: 'Kurdish fighters', actor: 'Kurdish forces', kind: 'armed_group', via: 'alias' }],
+  },
 ];
 
 for (const c of cases) {

@@ -5,7 +5,7 @@ import { ruleMentions } from './actors/rules.ts';
 import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
 import { buildActors } from './actors/build.ts';
 import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, TITLES } from './actors/lexicon.ts';
-import type { NewActor } from './actors/cand.ts';
+import { normName, type NewActor } from './actors/cand.ts';
 
 export interface ActorsFound {
   readonly actors: Actor[];
@@ -43,6 +43,7 @@ export function findActors(seg: Segmented): ActorsFound {
   for (const a of extra) if (!made.has(a.id)) made.set(a.id, a);
   retargetSingleNames(words, cands, made);
   linkSurnames(words, cands, covered, kindOf, nameOf);
+  leaderGovernments(text, words, cands, made, kindOf);
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];
   resolveGeneric(cands, generic);
@@ -61,6 +62,21 @@ function retargetSingleNames(words: ReturnType<typeof wordsOf>, cands: ReturnTyp
     const mine = tail(c, n);
     const f = full.find((x) => x.to - x.from + 1 > n && x.target !== c.target && tail(x, n) === mine);
     if (f) { c.target = f.target; c.via = 'surname'; }
+  }
+}
+
+// "the Obama administration", "the Netanyahu government": a leader's name heading a government.
+const GOVERNMENT_OF_LEADER = new Set(['administration', 'government', 'cabinet']);
+function leaderGovernments(text: string, words: ReturnType<typeof wordsOf>, cands: ReturnType<typeof hitsToCands>,
+  made: Map<string, NewActor>, kindOf: (id: string) => string | undefined): void {
+  for (const c of cands) {
+    const n = words[c.to + 1];
+    if (!n || !n.joined || n.sentence !== c.sentence || words[c.to]!.poss || !GOVERNMENT_OF_LEADER.has(n.lc) || kindOf(c.target) !== 'person') continue;
+    const sur = words[c.to]!;
+    const name = `${sur.text} ${n.text}`;
+    const id = `rule:${normName(name)}`;
+    if (!made.has(id)) made.set(id, { id, name, kind: 'government', affiliations: [] });
+    Object.assign(c, { start: sur.start, end: n.end, from: sur.i, to: n.i, target: id, via: 'name' as const, acts: true });
   }
 }
 

@@ -29,7 +29,11 @@ export function locativeBefore(words: readonly Word[], first: Word): boolean {
   let k = first.i - 1;
   while (k >= 0 && k > first.i - 10 && words[k]!.sentence === first.sentence && !words[k]!.poss
     && (words[k]!.cap || words[k]!.lc === 'and' || words[k]!.lc === 'or' || (words[k]!.lc === 'the' && words[k + 1]?.cap))) k--;
-  if (k < first.i - 1 && k >= 0 && words[k]!.sentence === first.sentence && LOCATIVES.has(words[k]!.lc) && words[k + 1]!.joined) return true;
+  if (k < first.i - 1 && k >= 0 && words[k]!.sentence === first.sentence && words[k + 1]!.joined) {
+    if (LOCATIVES.has(words[k]!.lc)) return true;
+    // "the borders with Turkey and Iraq"
+    if (words[k]!.lc === 'with' && /^(?:border|borders|frontier)$/.test(prevWord(words, words[k]!)?.lc ?? '')) return true;
+  }
   const p = prevWord(words, first);
   if (!p) return false;
   // "northern Syria", "the coast of Yemen", "north of Syria"
@@ -51,6 +55,25 @@ export function locativeBefore(words: readonly Word[], first: Word): boolean {
     return !!pp && LOCATIVES.has(pp.lc);
   }
   return LOCATIVES.has(p.lc);
+}
+
+// "envoy for Syria", "the future of Syria", "talks about Yemen": a state as a topic, not a party.
+const TOPIC_BEFORE = new Set(['for', 'of', 'about', 'regarding', 'concerning', 'on']);
+/**
+ * A state's name that neither acts nor locates: the object of a topic preposition ("the envoy
+ * for Syria", "the partitioning of Syria"), the complement of "is" ("the patchwork that is Syria"),
+ * or a noun modifier ("al-Qaida's Syria branch").
+ */
+export function stateIsTopic(words: readonly Word[], first: Word, last: Word, posAt: Map<number, string>): boolean {
+  const p = prevWord(words, first);
+  if (p && !first.first && (TOPIC_BEFORE.has(p.lc) || p.lc === 'is' || p.lc === 'was')) {
+    // "the government of Syria" is a gazetteer name; "President of Syria" is a title: both are caught before.
+    const pp = prevWord(words, p);
+    if (!(p.lc === 'of' && pp && (pp.cap || /^(?:government|people|behalf|part|leader|president)$/.test(pp.lc)))) return true;
+  }
+  const n = nextWord(words, last);
+  if (!last.poss && n && !n.cap && posAt.get(n.start) === 'NOUN' && !VERBISH.has(n.lc)) return true;
+  return false;
 }
 
 /** A capital names its government only when it acts: subject of a verb, agent, or possessor of a non-place. */

@@ -3,7 +3,7 @@ import type { Hit } from './match.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import { ACTORS, BY_INITIALS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, STATE_OF_GOVERNMENT, type Key } from './lexicon.ts';
-import { capitalActs, locativeBefore, nextWord, peopleActs } from './context.ts';
+import { capitalActs, locativeBefore, nextWord, peopleActs, stateIsTopic } from './context.ts';
 
 const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
 
@@ -17,7 +17,7 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     const key: Key = (h.keys.length > 1 && h.keys.every((k) => k.via === 'acronym') ? h.keys.find((k) => sure.has(k.target)) : undefined) ?? h.keys[0]!;
     const first = words[h.from]!, last = words[h.to]!;
     let acts = true;
-    if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The');
+    if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The') && !stateIsTopic(words, first, last, posAt);
     else if (key.cond === 'people') acts = peopleActs(words, first, last);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
     // "Reuters contributed to this report": a source of the article itself, not an actor in it.

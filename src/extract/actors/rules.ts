@@ -158,7 +158,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   cands.push({ start: first.start, end: last.end, from: first.i, to: last.i, sentence: first.sentence, target: id, via: 'name', acts: true, confidence });
 }
 
-const APPOSITION = /^,\s+(?:a|an|the|who|former|then|now|[\p{Lu}][\p{L}'’.-]*(?:['’]s)?\s+(?:former\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|envoy|ambassador|chief|leader|head|commander|adviser|director|secretary|chairman|official))\b/u;
+const APPOSITION = /^,\s+(?:a|an|the|who|former|then|now|[\p{Lu}][\p{L}'’.-]*(?:['’]s)?\s+(?:former\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|envoy|ambassador|chief|leader|head|commander|adviser|director|secretary|chairman|official)|(?:(?:senior|deputy|executive|managing|founding|research|former)\s+)?(?:director|head|founder|co-founder|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|professor|lecturer|fellow|researcher|analyst|editor|correspondent|commander|leader|member|secretary|president|adviser|advisor)\s+(?:at|of|for|with|in)\s)\b/u;
 /** ", a former member of ...", ", Syria's ambassador to the UN", ", who ..." right after a name. */
 export const apposition = (text: string, last: Word): boolean => APPOSITION.test(text.slice(last.end, last.end + 80));
 
