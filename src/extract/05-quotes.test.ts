@@ -97,6 +97,30 @@ const cases: Case[] = [
   { name: 'plural unnamed speakers', text: 'Residents said the water supply had been cut for three days.', want: [I('the water supply had been cut for three days', null, 'Residents')] },
   { name: 'officials qualified by a country are still unnamed', text: 'US officials said the sanctions would stay.', actors: [['s1', 'United States', 'state', 'US']],
     want: [I('the sanctions would stay', null, 'US officials')] },
+  // unnamed roles and descriptions that are an actor of the context
+  { name: 'a role in the lead is the person quoted next', text: 'The border will reopen next week, the Chilean president has said. Marta Ruiz said the army would withdraw.',
+    actors: [['p1', 'Marta Ruiz', 'person', 'Marta Ruiz']],
+    want: [I('The border will reopen next week', 'Marta Ruiz'), I('the army would withdraw', 'Marta Ruiz')] },
+  { name: 'a role word alone is the person last quoted', text: 'Omar Talal said the road was open. “We will keep it open,” the foreign minister said.',
+    actors: [['p1', 'Omar Talal', 'person', 'Omar Talal']],
+    want: [I('the road was open', 'Omar Talal'), D('We will keep it open,', 'Omar Talal')] },
+  { name: 'a role goes to the person named beside it, not to one named in a reported clause', text: 'The Kenyan president, Paul Otieno, met rebels. Dina Faro said Ugo Bassi had left. The talks went well, the Kenyan president said.',
+    actors: [['p1', 'Paul Otieno', 'person', 'Paul Otieno'], ['p2', 'Dina Faro', 'person', 'Dina Faro'], ['p3', 'Ugo Bassi', 'person', 'Ugo Bassi']],
+    want: [I('Ugo Bassi had left', 'Dina Faro'), I('The talks went well', 'Paul Otieno')] },
+  { name: 'an unnamed official stays unnamed', text: 'Omar Talal said the road was open. An official said the road was mined.',
+    actors: [['p1', 'Omar Talal', 'person', 'Omar Talal']],
+    want: [I('the road was open', 'Omar Talal'), I('the road was mined', null, 'An official')] },
+  { name: 'a description holding a body\'s name words is that body', text: 'The Coalition for Clean Water met the envoy, and Port Authority staff met later. The water coalition said the dam was unsafe.',
+    actors: [['o1', 'Coalition for Clean Water', 'organization', 'Coalition for Clean Water'], ['o2', 'Port Authority', 'organization', 'Port Authority']],
+    want: [I('the dam was unsafe', 'Coalition for Clean Water')] },
+  // participles and quotations opening a clause
+  { name: '", saying" after a long clause is the sentence subject\'s', text: 'Farmers rejected the plan drawn up by the ministry, saying it ignored the drought.',
+    want: [I('it ignored the drought', null, 'Farmers')] },
+  { name: '"with X admitting" is X\'s', text: 'The talks ended, with the envoy Lea Marten admitting the gap was wide.',
+    actors: [['p1', 'Lea Marten', 'person', 'Lea Marten']],
+    want: [I('the gap was wide', 'Lea Marten')] },
+  { name: 'a quotation opening what was said is direct speech', text: 'The fighters posted a message saying “we will not leave” and calling for help.',
+    want: [D('we will not leave', null, 'The fighters')] },
 ];
 
 for (const c of cases) {

@@ -20,6 +20,12 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
   const inClauses = makeInside(cues.filter((c) => c.clause).map((c) => tokSpan(c.st, c.clause![0], c.clause![1])));
   const resolver = new SpeakerResolver(seg, actors, inMarked, inClauses);
   const attributed: Attributed[] = cues.map((cue) => ({ cue, speaker: resolver.resolve(cue.st, cue.subject, !cue.agent) }));
+  // "..., the foreign minister said. Ana Ruiz said ...": an unnamed role is the person quoted next
+  for (const a of attributed) {
+    if (!a.speaker.role) continue;
+    const next = attributed.find((b) => b.cue.sentence > a.cue.sentence && b.cue.sentence <= a.cue.sentence + 2 && b.speaker.sort === 'person' && b.speaker.speakerId);
+    if (next) a.speaker = { ...next.speaker, span: a.speaker.span };
+  }
 
   const quotes: Quote[] = [];
   const clauses: { span: Span; a: Attributed }[] = [];

@@ -1,7 +1,7 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
 import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, PARTICIPLE_CUES, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
+import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, npBefore, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -101,7 +101,9 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
   if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return byAgent(st, base);
   // a participle: "..., adding that ...", "by saying ...", "tweets saying ...": the speaker of the clause before
   if (ing && !BE.has(prev) && st[i - 1]?.pos !== 'PRON') {
-    const subject = here.at(-1)?.subject ?? nearestSubject(st, i - 1);
+    // "X did this, saying ..." is X's; "with X admitting ..." is X's
+    const before = st[i - 1]?.text === ',' ? firstSubject(st, i - 1) : absoluteSubject(st, i);
+    const subject = here.at(-1)?.subject ?? (before && canSpeak(st, before) ? before : nearestSubject(st, i - 1));
     if (!subject) return null;
     return forward(st, { ...base, subject, regionStart: i, shared: true }, last + 1, marked, seg);
   }
@@ -186,13 +188,26 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
   if (!t || /^[.!?;)]$/.test(t.text) || t.text === ',' && !isQuoteMark(st[k + 1])) return withBackClause(st, { ...b, mode: 'backward' });
   if (t.text === ':' || t.text === ',') return intro(st, b, k, seg);
   if (isQuoteMark(t)) {
+    // "saying “...”" / "saying “...” and urging ...": what the marks hold is direct speech
     const m = marked.find((x) => x.open === t.start);
-    if (m && m.close >= st[lastContent(st)]!.start) return intro(st, b, k - 1, seg);
+    if (m && (m.close >= st[lastContent(st)]!.start || endsQuotedClause(st, m.closeEnd))) return intro(st, b, k - 1, seg);
   }
   if (isPunct(t) && !isQuoteMark(t)) return null;
   // "claimed responsibility": a noun phrase, not a reported clause
   if (!st.slice(k).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
   return { ...b, mode: 'forward', clause: [k, st.length - 1] };
+}
+
+/** After a quotation's closing mark: a comma, a full stop or a conjunction ends what was said. */
+function endsQuotedClause(st: Token[], closeEnd: number): boolean {
+  const n = st.find((x) => x.start >= closeEnd);
+  return !n || /^[,.;!?]$/.test(n.text) || n.pos === 'CCONJ';
+}
+
+/** "with X admitting ...": the phrase right before a participle after "with" is its subject. */
+function absoluteSubject(st: Token[], i: number): NP | null {
+  const np = npBefore(st, i - 1);
+  return np && !np.pronoun && low(st[np.from - 1]) === 'with' ? np : null;
 }
 
 function intro(st: Token[], b: Base, k: number, seg: Segmented): Cue {

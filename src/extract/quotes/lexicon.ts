@@ -38,3 +38,4 @@ export const PARTICIPLE_CUES = set(words.participleCues);
 export const SOURCE_HEADS = set(words.sourceHeads);
 export const INVERSION_VERBS = set(words.inversionVerbs);
 export const QUANTITY_HEADS = set(words.quantityHeads);
+export const ROLE_HEADS = set(words.roleHeads);

@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, Mention, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
-import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, SOURCE_HEADS, TITLES } from './lexicon.ts';
+import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, ROLE_HEADS, SOURCE_HEADS, TITLES } from './lexicon.ts';
 import { hasCapitalHead, headIndex, low, startsCapital, type NP } from './np.ts';
 
 /** Who a quote is attributed to. */
@@ -12,6 +12,8 @@ export interface Speaker {
   readonly span: Span;
   /** Person, group or unknown: what a later "he" or "it" may refer back to. */
   readonly sort: 'person' | 'group' | 'unknown';
+  /** An unnamed definite role ("the foreign minister"): a person the next sentences may name. */
+  readonly role?: boolean;
 }
 
 const GROUP_KINDS = new Set<ActorKind>(['organization', 'government', 'state', 'armed_group', 'international_org', 'monitor', 'media']);
@@ -124,14 +126,19 @@ export class SpeakerResolver {
     const headWord = low(st[h]);
     const capHead = hasCapitalHead(st, np);
     // "US officials", "a member of the ... Committee": an unnamed person, whatever names qualify it
-    if (ANON_HEADS.has(headWord) && !capHead) return this.anonymous(desc, span);
+    if (ANON_HEADS.has(headWord) && !capHead) {
+      // "the Turkish president": the person the text introduced with that role
+      const role = low(st[np.from]) === 'the' && h === np.to && np.relEnd == null ? this.previousRole(st, np.from, h, span) : undefined;
+      if (role) return role;
+      return ROLE_HEADS.has(headWord) && low(st[np.from]) === 'the' ? { ...this.anonymous(desc, span, 'person'), role: true } : this.anonymous(desc, span);
+    }
     const m = this.bestMention(st, np.from, h);
     if (m) return this.actorSpeaker(this.byId.get(m.actorId)!, span);
     const name = nameIn(st, np);
     if (!name) {
       // "the group said" / "the monitor said": a definite description of a group named before
       if (low(st[np.from]) === 'the' && GROUP_HEADS.has(headWord) && np.to - np.from <= 2) {
-        const g = this.previousGroup(st[np.from]!.start, span, headWord);
+        const g = this.groupNamedLike(st, np.from + 1, h, span) ?? this.previousGroup(st[np.from]!.start, span, headWord);
         if (g) return g;
       }
       return this.anonymous(desc, span, 'group');
@@ -177,6 +184,51 @@ export class SpeakerResolver {
 
   private isSurname(name: string): boolean {
     return this.seen.some((x) => x.s.sort === 'person' && x.s.speaker?.endsWith(' ' + name));
+  }
+
+  /**
+   * "the Turkish president" / "the Syrian opposition leader": the nearest earlier person whose
+   * name stands next to that role word, or next to all the description's other words
+   * ("Turkish President Recep Tayyip Erdoğan", "Nasr al-Hariri, the opposition's chief").
+   */
+  private previousRole(st: Token[], from: number, h: number, span: Span): Speaker | undefined {
+    const head = low(st[h]);
+    if (/s$/.test(head) && !TITLES.has(head)) return undefined; // "the officials": a plural is nobody named
+    const mods = st.slice(from + 1, h).map(low).filter((w) => /^\p{L}/u.test(w));
+    const near = (re: RegExp, m: Mention) => re.test(this.seg.text.slice(Math.max(0, m.start - 40), m.end + 40).toLowerCase());
+    const word = (w: string) => new RegExp(`(?:^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u');
+    const headRe = word(head), modRes = mods.map(word);
+    const at = st[from]!.start, limit = this.sentenceStartBefore(at, 25);
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.end > at || m.via === 'pronoun' || this.inMarks(m.start) || this.inReported(m.start)) continue;
+      if (m.start < limit) break;
+      const a = this.byId.get(m.actorId);
+      if (!a || a.kind !== 'person') continue;
+      if ((near(headRe, m) || modRes.length >= 2) && modRes.every((re) => near(re, m))) return this.actorSpeaker(a, span);
+    }
+    // a role word alone: the person last quoted, when nobody else was quoted since
+    if (!ROLE_HEADS.has(head)) return undefined;
+    const recent = this.sentenceStartBefore(at, 6);
+    const people = this.seen.filter((x) => x.at >= recent && x.at < at && x.s.sort === 'person' && x.s.speakerId);
+    const last = people.at(-1);
+    return last && people.every((x) => x.s.speakerId === last.s.speakerId) ? { ...last.s, span } : undefined;
+  }
+
+  /** "the working group": an earlier body whose name holds all the description's words. */
+  private groupNamedLike(st: Token[], from: number, h: number, span: Span): Speaker | undefined {
+    if (h <= from) return undefined; // a bare "the group" goes by kind and nearness
+    const words = st.slice(from, h + 1).map(low);
+    const at = st[from]!.start;
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.end > at) continue;
+      const a = this.byId.get(m.actorId);
+      if (!a || a.kind === 'person') continue;
+      const name = a.name.toLowerCase().split(/[^\p{L}]+/u);
+      if (words.every((w) => name.includes(w))) return this.actorSpeaker(a, span);
+    }
+    return undefined;
   }
 
   private previousGroup(at: number, span: Span, head: string): Speaker | undefined {
