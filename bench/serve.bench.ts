@@ -3,7 +3,7 @@
 // claims served by `parley serve` in its own process; and the web UI's JS size, gzipped.
 //   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,17 +12,21 @@ import autocannon from 'autocannon';
 import { openStore } from '../src/store/open.ts';
 import { generateWorkspace } from './serve-data.ts';
 
-const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' } } });
+const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, keep: { type: 'string' } } });
 const docs = Number(o.docs), seconds = Number(o.seconds), connections = Number(o.connections);
 const root = new URL('../', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'parley-bench-serve-'));
+// --keep DIR: generate the workspace there once and reuse it on later runs.
+const dir = o.keep ?? mkdtempSync(join(tmpdir(), 'parley-bench-serve-'));
 const workspace = join(dir, 'ws');
 
 let t = performance.now();
-const store = await openStore({ workspace, command: 'bench:serve' });
-await generateWorkspace(store.db, docs);
-await store.close();
-console.log(`generated ${docs} documents, ${docs * 10} claims in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+if (!existsSync(join(workspace, 'ready'))) {
+  const store = await openStore({ workspace, command: 'bench:serve' });
+  await generateWorkspace(store.db, docs);
+  await store.close();
+  writeFileSync(join(workspace, 'ready'), String(docs));
+  console.log(`generated ${docs} documents, ${docs * 10} claims in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
 
 const server = spawn(process.execPath, [join(root, 'bin/parley.mjs'), 'serve', '-w', workspace, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise<string>((ok, fail) => {
@@ -59,7 +63,7 @@ try {
 } finally {
   server.kill('SIGTERM');
   await new Promise((ok) => server.once('exit', ok));
-  rmSync(dir, { recursive: true, force: true });
+  if (!o.keep) rmSync(dir, { recursive: true, force: true });
 }
 
 const assets = join(root, 'web/dist/assets');

@@ -7,6 +7,7 @@ import { readRoutes } from './routes/read.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { processRoutes } from './routes/processes.ts';
 import { serveWeb } from './static.ts';
+import { cacheReads } from './cache.ts';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -44,6 +45,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('NOT_FOUND', 404, `no such resource: ${req.method} ${req.url.split('?')[0]}`, { instance: req.url.split('?')[0] })));
+  cacheReads(app, { ttlMs: o.store.kind === 'pglite' ? Number.POSITIVE_INFINITY : 2000 });
   const z = app.withTypeProvider<ZodTypeProvider>();
   const ctx = { store: o.store, by: o.by ?? 'web' };
   readRoutes(z, ctx);

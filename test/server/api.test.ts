@@ -178,3 +178,19 @@ describe('API: OpenAPI', () => {
     assert.deepEqual(r.body, JSON.parse(readFileSync(join(ROOT, 'openapi.json'), 'utf8')), 'openapi.json is stale: run npm run openapi');
   });
 });
+
+describe('API: read cache', () => {
+  test('a read served from memory is dropped by the next write', async () => {
+    const claims = await getJson(`${s.url}/api/claims?state=proposed&kind=date&limit=1`);
+    const id = claims.body.items[0].id;
+    const a = await getJson(`${s.url}/api/records/${id}`);
+    const b = await getJson(`${s.url}/api/records/${id}`);
+    assert.equal(b.headers.get('x-parley-cache'), 'hit');
+    assert.equal(b.headers.get('etag'), a.headers.get('etag'));
+    assert.match(b.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    await send(`${s.url}/api/records/${id}/review`, 'POST', { state: 'rejected' }, { 'if-match': a.headers.get('etag')! });
+    const c = await getJson(`${s.url}/api/records/${id}`);
+    assert.equal(c.headers.get('x-parley-cache'), null);
+    assert.equal(c.body.state, 'rejected');
+  });
+});
