@@ -34,14 +34,14 @@ export async function makeBrief(store: Store, o: BriefOptions): Promise<Brief> {
   const db = store.db;
   const states = statesFor(o.includeProposed);
   const { record } = await loadProcesses(db, states);
-  let process: Process | undefined;
+  let processes: Process[];
   let documents: number[] | undefined;
   if (o.process) {
-    process = findProcess(record, o.process);
-    documents = documentsOf(process);
+    processes = [findProcess(record, o.process)];
+    documents = documentsOf(processes[0]!);
   } else {
     const latest = (p: Process): string => p.rounds.map((r) => r.start ?? '').sort().pop() ?? '';
-    process = [...record.processes].sort((a, b) => latest(b).localeCompare(latest(a)) || b.rounds.length - a.rounds.length)[0];
+    processes = [...record.processes].sort((a, b) => latest(b).localeCompare(latest(a)) || b.rounds.length - a.rounds.length);
   }
   const claims = await allClaims(db, { states, documents });
   const speakers = [...new Set(claims.filter((c) => c.kind === 'quote').flatMap((c) => c.actors.filter((a) => a.kind === 'person').map((a) => a.id)))];
@@ -61,7 +61,7 @@ export async function makeBrief(store: Store, o: BriefOptions): Promise<Brief> {
   }
   return buildBrief({
     claims, parties, changes, includeProposed: o.includeProposed === true, redact: o.redact === true,
-    ...(process ? { process } : {}), ...(o.since ? { since: o.since } : {}), ...(o.title ? { title: o.title } : {}),
+    processes, oneProcess: o.process !== undefined, ...(o.since ? { since: o.since } : {}), ...(o.title ? { title: o.title } : {}),
   });
 }
 

@@ -14,8 +14,10 @@ import { statementsSection } from './sections-statements.ts';
 export interface BriefInput {
   /** Claims of every kind in scope (review states already filtered). */
   readonly claims: readonly ClaimRow[];
-  /** The process the brief is about, when one is known. */
-  readonly process?: Process;
+  /** The processes the brief covers, the one asked for or the latest first. */
+  readonly processes: readonly Process[];
+  /** The brief is about the first process alone (--process). */
+  readonly oneProcess?: boolean;
   /** A speaker's party: person actor id → organisation name (from memberships). */
   readonly parties: ReadonlyMap<number, string>;
   /** Edits to the claims since `since`. */
@@ -40,8 +42,8 @@ export function buildBrief(x: BriefInput): Brief {
     figuresSection(x, fn),
   ];
   return {
-    title: x.title ?? (x.process ? `Situation brief: ${x.process.name}` : 'Situation brief'),
-    asOf, ...(x.since ? { since: x.since } : {}), ...(x.process ? { process: x.process.name } : {}),
+    title: x.title ?? (x.processes.length === 1 ? `Situation brief: ${x.processes[0]!.name}` : 'Situation brief'),
+    asOf, ...(x.since ? { since: x.since } : {}), ...(x.oneProcess && x.processes[0] ? { process: x.processes[0].name } : {}),
     includeProposed: x.includeProposed, redacted: x.redact,
     sections, timeline: timeline(x, fn), footnotes: fn.list(),
   };
@@ -60,9 +62,14 @@ const roundName = (r: Round): string => (r.ordinal ? `round ${r.ordinal}` : 'a r
 const datesOf = (r: Round): string => (r.start ? (r.end && r.end !== r.start ? `${r.start} to ${r.end}` : r.start) : 'date not reported');
 
 function standingSection(x: BriefInput, fn: Footnotes, asOf: string): Section {
+  const groups = x.processes.map((p) => ({ ...(x.processes.length > 1 ? { heading: p.name } : {}), lines: processLines(x, fn, asOf, p) })).filter((g) => g.lines.length > 0);
+  if (groups.length === 0) groups.push({ lines: looseTalks(x, fn) });
+  return { title: 'Where the process stands', empty: 'No talks in the reviewed record.', groups };
+}
+
+function processLines(x: BriefInput, fn: Footnotes, asOf: string, p: Process): Line[] {
   const lines: Line[] = [];
-  const p = x.process;
-  if (p) {
+  {
     const dated = p.rounds.filter((r) => r.start);
     const past = dated.filter((r) => r.start! <= asOf);
     const next = dated.filter((r) => r.start! > asOf)[0];
@@ -75,21 +82,31 @@ function standingSection(x: BriefInput, fn: Footnotes, asOf: string): Section {
         notes: fn.cite(r.sources.map((s) => Number(s.documentId))), proposed: isProposed(cs), contested: r.datesContested,
       };
     };
-    const all = p.rounds.flatMap((r) => r.sources.map((s) => Number(s.documentId)));
-    lines.push({ text: `Process: ${p.name}; ${p.rounds.length} round${p.rounds.length === 1 ? '' : 's'} on record.`, notes: fn.cite(all), proposed: isProposed(claimsAt(x.claims, p.rounds.flatMap((r) => r.sources))) });
+    const all = [...p.rounds.flatMap((r) => r.sources), ...p.unassigned.talks].map((s) => Number(s.documentId));
+    if (fn.cite(all).length === 0) return lines;
+    const proposed = isProposed(claimsAt(x.claims, [...p.rounds.flatMap((r) => r.sources), ...p.unassigned.talks]));
+    const rounds = p.rounds.length ? `${p.rounds.length} round${p.rounds.length === 1 ? '' : 's'} on record` : 'talks reported, no round dated yet';
+    lines.push({ text: `Process: ${p.name}; ${rounds}.`, notes: fn.cite(all), proposed });
     if (last) lines.push(line('Last round', last));
     if (next) lines.push(line('Next round', next));
     const venue = p.place ?? last?.places[0] ?? next?.places[0];
-    if (venue) lines.push({ text: `Venue: ${venue}.`, notes: fn.cite(all) });
-    if (p.host) lines.push({ text: `Host: ${p.host}.`, notes: fn.cite(all) });
-  } else {
+    if (venue) lines.push({ text: `Venue: ${venue}.`, notes: fn.cite(all), proposed });
+    if (p.host) lines.push({ text: `Host: ${p.host}.`, notes: fn.cite(all), proposed });
+  }
+  return lines;
+}
+
+/** Talks no process holds (none has a place or a host): listed as reported. */
+function looseTalks(x: BriefInput, fn: Footnotes): Line[] {
+  const lines: Line[] = [];
+  {
     for (const c of x.claims.filter((c) => c.kind === 'event' && c.value.type === 'talks')) {
       const v = c.value;
       const bits = [v.round ? `round ${String(v.round)}` : 'talks', v.start ? `on ${String(v.start)}` : null, v.place ? `in ${String(v.place)}` : null, v.host ? `hosted by ${String(v.host)}` : null];
       lines.push({ text: `Talks: ${bits.filter(Boolean).join(', ')}.`, notes: fn.cite(docsOf(c)), proposed: c.state === 'proposed' });
     }
   }
-  return { title: 'Where the process stands', empty: 'No talks in the reviewed record.', groups: [{ lines }] };
+  return lines;
 }
 
 function attendanceSection(x: BriefInput, fn: Footnotes): Section {
@@ -116,10 +133,10 @@ function attendanceSection(x: BriefInput, fn: Footnotes): Section {
 
 function timeline(x: BriefInput, fn: Footnotes): TimelineItem[] {
   const items: TimelineItem[] = [];
-  for (const r of x.process?.rounds ?? []) {
+  for (const r of x.processes.flatMap((p) => p.rounds)) {
     if (r.start) items.push({ date: day(r.start), label: `${roundName(r)}${r.places[0] ? `, ${r.places[0]}` : ''}`, kind: 'round', notes: fn.cite(r.sources.map((s) => Number(s.documentId))) });
   }
-  for (const c of x.claims.filter((c) => c.kind === 'event' && (c.value.type !== 'talks' || !x.process))) {
+  for (const c of x.claims.filter((c) => c.kind === 'event' && (c.value.type !== 'talks' || x.processes.length === 0))) {
     const d = (c.value.start as string | null) ?? c.occurredOn;
     if (d) items.push({ date: day(d), label: `${String(c.value.type).replace('_', ' ')}${c.value.place ? `, ${String(c.value.place)}` : ''}`, kind: 'event', notes: fn.cite(docsOf(c)) });
   }

@@ -22,8 +22,8 @@ export function measuresSection(x: BriefInput, fn: Footnotes): Section {
     const by = c.actors[0]?.name ?? (v.actor as string | null);
     const parts = [what, by ? `by ${by}` : null, v.place ? `in ${String(v.place)}` : null, v.start ? `on ${String(v.start)}${v.end && v.end !== v.start ? ` to ${String(v.end)}` : ''}` : null];
     const n = independent(c);
-    const status = `status: ${c.state === 'proposed' ? 'proposed' : 'reported'} by ${n} independent report${n === 1 ? '' : 's'}`;
-    const changed = x.changes.filter((h) => h.claimId === c.id).map((h) => `${h.field ?? 'record'} ${val(h.before)} → ${val(h.after)} (${h.at.slice(0, 10)})`);
+    const status = `${c.state === 'proposed' ? 'status: proposed, not reviewed' : `status: ${c.state}`}; ${n} independent report${n === 1 ? '' : 's'}`;
+    const changed = x.changes.filter((h) => h.claimId === c.id).map((h) => `${h.field ?? "record"} from ${val(h.before)} to ${val(h.after)} (${h.at.slice(0, 10)})`);
     const news = x.since && String(v.start ?? c.occurredOn ?? '') >= x.since ? `new since ${x.since}` : null;
     const change = [news, changed.length ? `changed: ${changed.join('; ')}` : null].filter(Boolean).join('; ');
     return { text: `${parts.filter(Boolean).join(', ')}; ${status}${change ? `; ${change}` : ''}.`, notes: fn.cite(c.sources.map((s) => s.documentId)), proposed: c.state === 'proposed' };
@@ -46,7 +46,7 @@ export function figuresSection(x: BriefInput, fn: Footnotes): Section {
     const v0 = cs[0]!.value;
     const contested = new Set(cs.map((c) => `${String(c.value.value)}|${String(c.value.max)}|${String(c.value.approx)}`)).size > 1;
     return {
-      heading: `${String(v0.measure)}${cs[0]!.occurredOn ? `, reported ${cs[0]!.occurredOn}` : ''}${contested ? ': reports differ' : ''}`,
+      heading: `${String(v0.measure)}${v0.unit ? ` (${String(v0.unit)})` : ''}${cs[0]!.occurredOn ? `, reported ${cs[0]!.occurredOn}` : ''}${contested ? ': reports differ' : ''}`,
       lines: cs.map((c): Line => ({ text: `${figureText(c.value)}${c.value.text ? ` (“${String(c.value.text)}”)` : ''}.`, notes: fn.cite(c.sources.map((s) => s.documentId)), proposed: c.state === 'proposed', contested })),
     };
   }).sort((a, b) => a.heading.localeCompare(b.heading));

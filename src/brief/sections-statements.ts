@@ -34,7 +34,7 @@ export function statementsSection(x: BriefInput, fn: Footnotes): Section {
         .slice(0, STATEMENTS_PER_PARTY)
         .map((c): Line => {
           const who = speakerOf(c, x.redact);
-          const text = String(c.value.text ?? '');
+          const text = String(c.value.text ?? '').replace(/[,;:\s]+$/, '');
           const said = c.value.direct ? `${who}: “${text}”` : `${who} said that ${lowerFirst(text.replace(/[.\s]+$/, ''))}`;
           return { text: `${c.occurredOn ? `${c.occurredOn}: ` : ''}${said}${/[.!?”]$/.test(said) ? '' : '.'}`, notes: fn.cite(c.sources.map((s) => s.documentId)), proposed: c.state === 'proposed' };
         }),
@@ -43,7 +43,8 @@ export function statementsSection(x: BriefInput, fn: Footnotes): Section {
 }
 
 /** "The council will ..." → "the council will ...": a reported clause after "said that". Names keep their capital. */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'we', 'he', 'she', 'this', 'that', 'these', 'those', 'there', 'its', 'their', 'our', 'his', 'her', 'all', 'no', 'some']);
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'it', 'they', 'we', 'he', 'she', 'this', 'that', 'these', 'those', 'there', 'its', 'their', 'our', 'his', 'her', 'all', 'no', 'some',
+  'about', 'nearly', 'almost', 'around', 'roughly', 'more', 'at', 'in', 'on', 'after', 'before', 'if', 'when', 'while', 'only', 'both', 'each', 'every', 'one', 'two', 'three']);
 function lowerFirst(s: string): string {
   const w = /^\p{L}+/u.exec(s)?.[0] ?? '';
   return FUNCTION_WORDS.has(w.toLowerCase()) ? s[0]!.toLowerCase() + s.slice(1) : s;

@@ -88,4 +88,5 @@ function group<T>(xs: readonly T[], k: (x: T) => number): Map<number, T[]> {
 }
 
 /** The outlet a source names: its publisher, else the file or address it came from. */
-export const outletOf = (s: Pick<SourceRow, 'publisher' | 'source'>): string => s.publisher ?? s.source;
+export const outletOf = (s: Pick<SourceRow, 'publisher' | 'source'>): string =>
+  s.publisher ?? (/^[a-z]+:\/\//i.test(s.source) ? s.source : s.source.split(/[\\/]/).pop() || s.source);
