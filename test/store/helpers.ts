@@ -45,8 +45,14 @@ function readMigrationSources(): string {
   return Object.keys(MIGRATIONS).map((n) => readFileSync(join(ROOT, `src/store/migrations/${n}.ts`), 'utf8')).join('\n');
 }
 
+const made: string[] = [];
+process.on('exit', () => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+
+/** A temporary folder, removed when the test process ends. */
 export function tempDir(prefix = 'parley-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
 }
 
 let dbCounter = 0;
