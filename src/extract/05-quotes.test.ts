@@ -121,6 +121,17 @@ const cases: Case[] = [
     want: [I('the gap was wide', 'Lea Marten')] },
   { name: 'a quotation opening what was said is direct speech', text: 'The fighters posted a message saying “we will not leave” and calling for help.',
     want: [D('we will not leave', null, 'The fighters')] },
+  // clause boundaries
+  { name: 'a modal after "but" goes on with what was said', text: 'Ravi Anand said he would not sign but would review the draft.',
+    want: [I('he would not sign but would review the draft', 'Ravi Anand')] },
+  { name: '"but would not say" is the reporter\'s again', text: 'Ravi Anand said he would sign but would not say when.',
+    want: [I('he would sign', 'Ravi Anand')] },
+  { name: 'a parenthetical attribution: what was said goes on after it', text: 'The ceasefire, Ravi Anand often says, is the only way forward.',
+    want: [I('is the only way forward', 'Ravi Anand')] },
+  { name: 'a participle after a closing attribution is no parenthesis', text: 'Nine people died in the raid, the monitor said, bringing the toll to forty.',
+    want: [I('Nine people died in the raid', null, 'the monitor')] },
+  { name: 'a verb of saying tagged as a noun between a name and "that"', text: 'Then, the loans. Ms. Okoye notes that rates are low.',
+    want: [I('rates are low', 'Okoye')] },
 ];
 
 for (const c of cases) {

@@ -75,7 +75,9 @@ function formAt(st: Token[], i: number): { form: CueForm | 'according'; last: nu
   const forms = CUE_FORMS.get(l);
   if (!forms) return null;
   const participle = /ing$/.test(l) && st[i - 1]?.text === ',';
-  if (st[i]!.pos !== 'VERB' && !participle) return null;
+  // "Mr. Lee notes that ...": a form tagged as a noun between a name or pronoun and "that" is the verb
+  const verbal = low(st[i + 1]) === 'that' && (st[i - 1]?.pos === 'PROPN' || st[i - 1]?.pos === 'PRON' && PRONOUNS_SUBJ.has(low(st[i - 1])));
+  if (st[i]!.pos !== 'VERB' && !participle && !verbal) return null;
   for (const f of forms) {
     if (!f.particle) return { form: f, last: i };
     if (low(st[i + 1]) === f.particle) return { form: f, last: i + 1 };
@@ -226,6 +228,13 @@ function lastContent(st: Token[]): number {
 /** "CLAUSE, X said." / "CLAUSE, said X.": the reported clause is the sentence before the comma. */
 function withBackClause(st: Token[], c: Cue): Cue {
   const r = c.regionStart;
+  // "The plan, he said, is dead": a parenthetical attribution; what was said goes on after it
+  const k = skipAdverbial(st, Math.max(c.last, c.subject.relEnd ?? c.subject.to) + 1);
+  const n = st[k + 1], v = n?.pos === 'ADV' ? st[k + 2] : n;
+  if (st[r - 1]?.text === ',' && st[k]?.text === ',' && (v?.pos === 'VERB' || v?.pos === 'AUX') && !/ing$/.test(low(v)) && !isQuoteMark(st[0])) {
+    const e = lastContent(st);
+    if (e - (k + 1) >= 2) { c.clause = [k + 1, e]; return c; }
+  }
   if (st[r - 1]?.text !== ',' || r - 1 < 4 || isQuoteMark(st[0])) return c;
   if (isQuoteMark(st[r - 2])) {
     // "..., he said" after a closing mark: reported speech only when the marks open mid-sentence
@@ -298,7 +307,7 @@ function cutClauses(st: Token[], cues: Cue[]): void {
     for (let k = a + 1; k <= e; k++) {
       const t = st[k]!, n = st[k + 1];
       if (t.text === ',' && CUT_AFTER_COMMA.has(low(n)) || t.text === ';') { e = k - 1; break; }
-      if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB')) { e = k - 1; break; }
+      if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB') && !continuesClause(st, k + 1)) { e = k - 1; break; }
     }
     for (const d of cues) {
       if (d === c || d.regionStart <= a || d.regionStart > e) continue;
@@ -308,6 +317,19 @@ function cutClauses(st: Token[], cues: Cue[]): void {
     while (e > a && (isPunct(st[e]) && !isQuoteMark(st[e]) || CLAUSE_JOINS.has(low(st[e])))) e--;
     c.clause = e - a >= 1 ? [a, e] : undefined;
   }
+}
+
+const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'may', 'can', 'must', 'shall']);
+const REPORTER_VPS = new Set(['elaborate', 'comment', 'say', 'give', 'specify', 'provide', 'offer', 'detail', 'explain', 'answer', 'respond', 'confirm', 'decline', 'refuse']);
+
+/**
+ * "said he would not sign but would review it": a modal after "but" goes on with what was
+ * said; "but would not say whether" / "but did not elaborate" is the reporter's again.
+ */
+function continuesClause(st: Token[], k: number): boolean {
+  if (!MODALS.has(low(st[k]))) return false;
+  for (let j = k + 1; j < Math.min(st.length, k + 4); j++) if (REPORTER_VPS.has(low(st[j])) || CUE_FORMS.has(low(st[j]))) return false;
+  return true;
 }
 
 export const tokSpan = (st: Token[], a: number, b: number): Span => ({ start: st[a]!.start, end: st[b]!.end });
