@@ -39,9 +39,13 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
       let end = mEnd + q.consumed;
       let unit: string | undefined = q.unit;
       let words: string[] = [];
+      let partitive = false;
       if (!q.measure) {
         // "300 of the prisoners": the noun after "of the"
-        const ofThe = /^\s+of\s+(?:the|those|these)\s+/i.exec(text.slice(end));
+        const ofThe = /^\s+of\s+(?:the|those|these|his|her|their|its|our)\s+/i.exec(text.slice(end));
+        // "87 people, 30 of them children": a part of a group counted before, people unless named
+        const ofThem = !g.pl && !ofThe ? /^\s+of\s+(?:them|whom)\b/i.exec(text.slice(end)) : null;
+        if (ofThem) { partitive = true; end += ofThem[0].length; }
         const np = nounAfter(text, ofThe && !g.pl ? end + ofThe[0].length : end, pos, s.start);
         words = np.words;
         if (words.length) { end = np.end; unit = words.at(-1); }
@@ -56,11 +60,12 @@ export function findQuantities(seg: Segmented, dates: DateMention[]): Quantity[]
       // "50 people or more"
       if (q.approx === 'exact') q.approx = tailApprox(text.slice(end, end + 16)) ?? 'exact';
       // A bare small number with nothing counted is an age or a score ("then seven,", "was 19 when")
-      if (!words.length && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !(/\d/.test(g.n1 ?? '') && /\b(?:to|reached|reaching|hit|totalled|totaled)\s*$/i.test(before))) continue;
+      if (!words.length && !partitive && !q.measure && !g.pl && (g.ap == null || /^(?:under|over|above|below)$/i.test(g.ap)) && q.value < 100 && !(/\d/.test(g.n1 ?? '') && /\b(?:to|reached|reaching|hit|totalled|totaled)\s*$/i.test(before))) continue;
       cues ??= cuesIn(text);
       const at = { start, end };
       const own = cues.filter((c) => c.end <= at.start || c.start >= at.end);
-      const measure = q.measure ?? decideMeasure(nounClass(words), own, at, text);
+      const cls = partitive && !words.length ? { cls: 'person' as const } : nounClass(words);
+      const measure = q.measure ?? decideMeasure(cls, own, at, text);
       out.push({
         text: text.slice(start, end),
         value: q.value,
@@ -129,7 +134,8 @@ function reading(g: Record<string, string | undefined>, before: string, after: s
     // "Eighteen Bridges": a capitalised number word inside a sentence is a name
     if (words && !g.ap && /^[A-Z]/.test(n1) && /[\p{Ll},]\s*$/u.test(before)) return null;
     if (words && !g.ap && !g.n2 && !/^\s?[-–]/.test(after) && DETERMINER.test(before)) return null;
-    if (words && /^\s+of\s+(?:the|them|us|those|these|which|whom|his|her|their|its|our)\b/i.test(after)) return null;
+    // "two of the sponsors" is no count, "one million of his citizens" and "three of them" are
+    if (words && !/\s(?:hundred|thousand|million|billion)$/i.test(n1.trim()) && /^\s+of\s+(?:the|us|those|these|which|his|her|their|its|our)\b/i.test(after)) return null;
   }
   let measure: Measure | undefined = money ? 'money' : pct ? 'percent' : undefined;
   let unit: string | undefined;

@@ -10,6 +10,7 @@ const PERSONS = new Set(lex.persons);
 const PARTIES = new Set(lex.parties);
 const AID = new Set(lex.aid);
 const THINGS = new Set(lex.things);
+const POPULATION = new Set(lex.population);
 export const NOT_COUNTS = new Set(lex.notCounts);
 export const HYPHEN_UNITS = new Set(lex.hyphenUnits);
 export const NAME_WORDS = new Set(lex.nameWords);
@@ -27,6 +28,11 @@ const CLAUSE_BREAK = /[,;:–—]|\s(?:and|but|while|whereas)\s/;
 
 /** How far (characters) a strong cue reaches to override a noun's own measure. */
 const STRONG_REACH = 40;
+
+/** How far (characters, clause breaks counted) a participation cue reaches to a count of groups. */
+const PARTY_REACH = 80;
+/** The stretch between a verb and a later count in its list of objects: "[about 120 fighters] and ". */
+const COORD_LIST = /^(\s+(?:[a-z]+\s+){0,3})\d[\d,.]*\s+[^,;:.–—()]*?\s(?:and|as well as)\s+(?:[a-z]+\s+){0,3}$/;
 
 export interface Cue { readonly start: number; readonly end: number; readonly measure: Measure; readonly strong: boolean }
 
@@ -47,7 +53,9 @@ export const isCountNoun = (w: string): boolean => NOUN_MEASURE.has(w) || PERSON
 /** What kind of thing a counted noun names. */
 export type NounClass = 'measure' | 'person' | 'party' | 'aid' | 'thing' | 'none';
 
-export function nounClass(words: string[]): { cls: NounClass; measure?: Measure } {
+export interface NounReading { cls: NounClass; measure?: Measure; population?: boolean }
+
+export function nounClass(words: string[]): NounReading {
   if (words.length === 0) return { cls: 'none' };
   const lw = words.map(norm);
   // two-word nouns first ("asylum seekers", "aid workers"), then the head, then its modifiers
@@ -57,7 +65,7 @@ export function nounClass(words: string[]): { cls: NounClass; measure?: Measure 
     if (!w) continue;
     const m = NOUN_MEASURE.get(w);
     if (m) return { cls: 'measure', measure: m };
-    if (PERSONS.has(w)) return { cls: 'person' };
+    if (PERSONS.has(w)) return { cls: 'person', ...(POPULATION.has(w) ? { population: true } : {}) };
     if (PARTIES.has(w)) return { cls: 'party' };
     if (AID.has(w)) return { cls: 'aid' };
   }
@@ -77,12 +85,22 @@ export function nounClass(words: string[]): { cls: NounClass; measure?: Measure 
  * cues around it. A strong cue (killed, released) beats the noun's own measure; the noun's
  * measure beats weak cues; people without a noun measure take the nearest cue.
  */
-export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: Cue[], at: { start: number; end: number }, text: string): Measure {
+export function decideMeasure(cls: NounReading, cues: Cue[], at: { start: number; end: number }, text: string): Measure {
   // A cue across a clause boundary ("530 died and more than 2,500 were wounded") counts as farther away.
   const dist = (c: Cue) => {
     const [a, b] = c.end <= at.start ? [c.end, at.start] : c.start >= at.end ? [at.end, c.start] : [0, Infinity];
     if (b === Infinity) return Infinity;
     return b - a + (CLAUSE_BREAK.test(text.slice(a, b)) ? 60 : 0);
+  };
+  // "killed 120 fighters and 60 mercenaries": a verb before a list of counts governs each of them,
+  // unless the count has a cue of its own after it in the same clause.
+  const ownAfter = cues.some((c) => c.start >= at.end && !CLAUSE_BREAK.test(text.slice(at.end, c.start)));
+  const reach = (c: Cue) => {
+    if (c.end <= at.start && !ownAfter) {
+      const m = COORD_LIST.exec(text.slice(c.end, at.start));
+      if (m) return m[1]!.length;
+    }
+    return dist(c);
   };
   const nearest = (pred: (c: Cue) => boolean): Cue | undefined => {
     let best: Cue | undefined, bd = Infinity;
@@ -96,14 +114,16 @@ export function decideMeasure(cls: { cls: NounClass; measure?: Measure }, cues: 
         const c = nearest((x) => x.measure !== 'aid');
         return c && c.measure !== 'other' ? c.measure : 'civilians';
       }
-      const s = nearest((c) => c.strong && c.measure !== cls.measure && dist(c) <= STRONG_REACH);
+      let s: Cue | undefined, bd = Infinity;
+      for (const c of cues) { const d = reach(c); if (c.strong && c.measure !== cls.measure && d <= STRONG_REACH && d < bd) { bd = d; s = c; } }
       return s && cls.measure !== 'killed' && cls.measure !== 'injured' ? s.measure : cls.measure!;
     }
     case 'person':
     case 'none':
-      return nearest((c) => c.measure !== 'aid')?.measure ?? 'other';
+      return nearest((c) => c.measure !== 'aid')?.measure ?? (cls.population ? 'civilians' : 'other');
     case 'party':
-      return nearest((c) => c.measure === 'participants') ? 'participants' : 'other';
+      // "60 groups attended": only a cue in reach, not one about someone else in a later clause
+      { const c = nearest((x) => x.measure === 'participants'); return c && dist(c) <= PARTY_REACH ? 'participants' : 'other'; }
     case 'aid':
       return 'aid';
     default: {
