@@ -121,7 +121,7 @@ export async function processMeasures(db: Kysely<DB>, docIds: string[]) {
     select c.id, c.value, c.edited_value, c.review_state, c.occurred_on, s.document_id, s.sentence_text
     from claims c join claim_sources s on s.claim_id = c.id
     where c.kind = 'event' and c.review_state <> 'rejected' and c.value->>'type' in (${sql.join(MEASURES)}) and s.document_id in (${sql.join(ids)})
-    order by c.occurred_on nulls last, c.id limit 500`.execute(db);
+    order by c.occurred_on nulls last, c.id limit 200`.execute(db);
   return rows.rows.map((r) => {
     const v = { ...r.value, ...(r.edited_value ?? {}) };
     return { id: `c${r.id}`, type: String(v.type), actor: (v.actor ?? null) as string | null, quantity: (v.quantity ?? null) as number | null, date: r.occurred_on, state: r.review_state, document: `d${r.document_id}`, evidence: r.sentence_text };

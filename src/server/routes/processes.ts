@@ -4,6 +4,7 @@ import type { RouteContext, ZApp } from '../app.ts';
 import { decodeCursor, encodeCursor, pageOf, pageQuery } from '../cursor.ts';
 import { loadProcesses, processDocuments, processFigures, processMeasures, processStatements } from '../queries/processes.ts';
 import { anyRecord, errors } from '../schemas.ts';
+import type { SourceRef } from '../../record/sources.ts';
 
 const processItem = z.object({ id: z.string(), name: z.string(), place: z.string().nullable(), host: z.string().nullable(), rounds: z.number(), first: z.string().nullable(), last: z.string().nullable(), actors: z.number() });
 
@@ -34,7 +35,11 @@ export function processRoutes(app: ZApp, { store }: RouteContext): void {
     const p = processes.find((x) => x.id === req.params.id);
     if (!p) throw new ParleyError('NOT_FOUND', `no process ${req.params.id}`);
     const docIds = processDocuments(p);
-    // The matrix: one row per actor, one cell per round.
+    // Long lists are cut to what a page shows; their full length is given beside them.
+    const cap = <T>(xs: readonly T[], n: number): T[] => xs.slice(0, n);
+    const shownDocs = new Set<string>();
+    const srcs = (xs: readonly SourceRef[], n: number): SourceRef[] => { const out = cap(xs, n); for (const x of out) shownDocs.add(x.documentId); return out; };
+    // The matrix: one row per actor, one cell per round (the last column: participation in no single round).
     const actors = new Map<string, { id: string | null; name: string; cells: Record<number, unknown[]> }>();
     const columns = [...p.rounds.map((r) => r.participation), ...(p.unassigned.participation.length ? [p.unassigned.participation] : [])];
     columns.forEach((rows, i) => {
@@ -42,19 +47,22 @@ export function processRoutes(app: ZApp, { store }: RouteContext): void {
         const k = row.actorId ?? `name:${row.actor}`;
         let a = actors.get(k);
         if (!a) actors.set(k, (a = { id: row.actorId?.startsWith('a') ? row.actorId : null, name: row.actor, cells: {} }));
-        (a.cells[i] ??= []).push({ status: row.status, conditions: row.conditions, contested: row.contested, independent: row.independent, sources: row.sources });
+        (a.cells[i] ??= []).push({ status: row.status, conditions: cap(row.conditions, 5), contested: row.contested, independent: row.independent, sourceCount: row.sources.length, sources: srcs(row.sources, 8) });
       }
     });
+    const matrix = cap([...actors.values()].sort((a, b) => a.name.localeCompare(b.name)), 300);
+    const rounds = [
+      ...p.rounds.map((r, i) => ({ index: i, ordinal: r.ordinal ?? null, start: r.start ?? null, end: r.end ?? null, places: cap(r.places, 5), dates: cap(r.dates, 5).map((d) => ({ ...d, sources: srcs(d.sources, 5) })), datesContested: r.datesContested, independent: r.independent, sourceCount: r.sources.length, sources: srcs(r.sources, 8), unassigned: false })),
+      ...(p.unassigned.participation.length ? [{ index: p.rounds.length, ordinal: null, start: null, end: null, places: [], dates: [], datesContested: false, independent: 0, sourceCount: p.unassigned.talks.length, sources: srcs(p.unassigned.talks, 8), unassigned: true }] : []),
+    ];
     return {
       id: p.id, key: p.key, name: p.name, series: p.series ?? null, place: p.place ?? null, host: p.host ?? null,
-      rounds: [...p.rounds.map((r, i) => ({ index: i, ordinal: r.ordinal ?? null, start: r.start ?? null, end: r.end ?? null, places: r.places, dates: r.dates, datesContested: r.datesContested, independent: r.independent, sources: r.sources, unassigned: false })),
-      ...(p.unassigned.participation.length ? [{ index: p.rounds.length, ordinal: null, start: null, end: null, places: [], dates: [], datesContested: false, independent: 0, sources: p.unassigned.talks, unassigned: true }] : [])],
-      matrix: [...actors.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      unassigned: p.unassigned,
-      statements: await processStatements(db, docIds, 500),
+      documentCount: docIds.length, rounds, matrix, actorCount: actors.size,
+      unassignedTalks: p.unassigned.talks.length,
+      statements: await processStatements(db, docIds, 200),
       measures: await processMeasures(db, docIds),
-      figures: await processFigures(db, docIds),
-      documents: Object.fromEntries(docIds.map((d) => [d, documents.get(d) ?? null])),
+      figures: (await processFigures(db, docIds)).slice(0, 40).map((f) => ({ ...f, values: f.values.slice(0, 6).map((v) => ({ ...v, sourceCount: v.sources.length, sources: v.sources.slice(0, 4) })) })),
+      documents: Object.fromEntries([...shownDocs].map((d) => [d, documents.get(d) ?? null])),
     };
   });
 }
