@@ -21,7 +21,8 @@ class Layout {
     this.pdf.newPage();
     this.y = this.pdf.height - MARGIN;
   }
-  private need(h: number): void {
+  /** Starts a new page unless `h` points still fit on this one. */
+  need(h: number): void {
     if (this.y - h < MARGIN) this.page();
   }
   gap(h: number): void { this.y -= h; }
@@ -101,11 +102,13 @@ export function briefPdf(b: Brief): Buffer {
     }
   }
   L.gap(10);
+  const chart = timelineChart(b.timeline, L.right - L.left);
+  L.need(Math.min(chart.height + 40, 600));
   L.para('Timeline', { size: 12, bold: true });
   if (b.timeline.length === 0) L.para('Nothing dated in the reviewed record.', { grey: true });
   else {
     L.gap(6);
-    L.chart(timelineChart(b.timeline, L.right - L.left));
+    L.chart(chart);
     L.para('Squares: rounds; dots: events; numbers in brackets: sources.', { size: 8, grey: true });
   }
   L.gap(10);

@@ -9,12 +9,16 @@ export type Shape =
 export interface Chart { readonly width: number; readonly height: number; readonly shapes: Shape[] }
 
 const DAY = 864e5;
-const ROW = 13;
-const AXIS = 26;
+const ROW = 12;
+const AXIS = 22;
 /** Helvetica's average advance at 1 pt is about 0.5 pt: enough to keep labels apart. */
 export const textWidth = (s: string, size: number): number => s.length * size * 0.5;
 
-/** Rounds as squares and events as dots on a date axis; labels in as many rows as they need not to overlap. */
+/**
+ * A dated axis on top, then one row per item in date order: a square (round) or a dot (event) at
+ * its date, a faint line from the left edge to it, its label beside it (on its left near the right
+ * edge). Nothing crosses a label.
+ */
 export function timelineChart(items: readonly TimelineItem[], width = 520): Chart {
   if (items.length === 0) return { width, height: 0, shapes: [] };
   const days = items.map((i) => Date.parse(i.date) / DAY);
@@ -22,23 +26,21 @@ export function timelineChart(items: readonly TimelineItem[], width = 520): Char
   if (hi - lo < 2) { lo -= 1; hi += 1; }
   const left = 10, right = width - 10;
   const xOf = (d: number): number => left + ((d - lo) / (hi - lo)) * (right - left);
-  const shapes: Shape[] = [{ type: 'line', x1: left, y1: AXIS, x2: right, y2: AXIS }];
   const iso = (d: number): string => new Date(d * DAY).toISOString().slice(0, 10);
-  shapes.push({ type: 'text', x: left, y: AXIS - 8, text: iso(lo), size: 8, anchor: 'start' }, { type: 'text', x: right, y: AXIS - 8, text: iso(hi), size: 8, anchor: 'end' });
-  const rowEnds: number[] = [];
+  const shapes: Shape[] = [
+    { type: 'line', x1: left, y1: AXIS, x2: right, y2: AXIS },
+    { type: 'text', x: left, y: AXIS - 6, text: iso(lo), size: 8, anchor: 'start' },
+    { type: 'text', x: right, y: AXIS - 6, text: iso(hi), size: 8, anchor: 'end' },
+  ];
   items.forEach((it, i) => {
     const x = xOf(days[i]!);
-    shapes.push({ type: 'mark', x, y: AXIS, kind: it.kind });
-    const label = `${it.date.slice(5)} ${it.label}`.slice(0, 48) + (it.notes.length ? ` [${it.notes.join(',')}]` : '');
-    const w = textWidth(label, 8);
-    const start = Math.min(Math.max(x - 2, left), right - w);
-    let row = rowEnds.findIndex((end) => end < start);
-    if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
-    rowEnds[row] = start + w + 6;
-    const y = AXIS + 18 + row * ROW;
-    shapes.push({ type: 'line', x1: x, y1: AXIS + 3, x2: x, y2: y - 8, grey: true }, { type: 'text', x: start, y, text: label, size: 8, anchor: 'start' });
+    const y = AXIS + 12 + i * ROW;
+    const label = `${it.date} ${it.label}`.slice(0, 60) + (it.notes.length ? ` [${it.notes.join(',')}]` : '');
+    const onRight = x + 8 + textWidth(label, 8) <= right;
+    if (onRight) shapes.push({ type: 'line', x1: left, y1: y, x2: x, y2: y, grey: true });
+    shapes.push({ type: 'mark', x, y, kind: it.kind }, { type: 'text', x: onRight ? x + 7 : x - 7, y: y + 3, text: label, size: 8, anchor: onRight ? 'start' : 'end' });
   });
-  return { width, height: AXIS + 18 + rowEnds.length * ROW, shapes };
+  return { width, height: AXIS + 12 + items.length * ROW, shapes };
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
