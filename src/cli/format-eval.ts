@@ -35,5 +35,9 @@ function speakerAsWritten(x: Extraction, q: Quote): string | null {
   const at = q.evidence[1];
   if (!q.speakerId || !at) return q.speaker;
   const m = x.mentions.find((m) => m.actorId === q.speakerId && m.start < at.end && at.start < m.end && m.via !== 'pronoun');
-  return m ? m.text : q.speaker;
+  const actor = x.actors.find((a) => a.id === q.speakerId);
+  if (!m || !actor) return q.speaker;
+  // a mention that is no name of the actor ("UK-based ... Observatory") gives the canonical name
+  const t = m.text.toLowerCase(), names = [actor.name, ...actor.aliases].map((n) => n.toLowerCase());
+  return names.some((n) => n === t || n.endsWith(' ' + t)) ? m.text : q.speaker;
 }

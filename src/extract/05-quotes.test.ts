@@ -132,6 +132,21 @@ const cases: Case[] = [
     want: [I('Nine people died in the raid', null, 'the monitor')] },
   { name: 'a verb of saying tagged as a noun between a name and "that"', text: 'Then, the loans. Ms. Okoye notes that rates are low.',
     want: [I('rates are low', 'Okoye')] },
+  // speakers described through a body or a role
+  { name: 'a spokesperson named by a body speaks for it', text: 'A Health Ministry spokesperson said the clinics were closed.',
+    actors: [['g1', 'Health Ministry', 'government', 'Health Ministry']],
+    want: [I('the clinics were closed', 'Health Ministry')] },
+  { name: 'fighters of a named armed group speak as the group', text: 'Delta Front fighters said the hill was taken.',
+    actors: [['m1', 'Delta Front', 'armed_group', 'Delta Front']],
+    want: [I('the hill was taken', 'Delta Front')] },
+  { name: 'a spokeswoman for a person is no body', text: 'A spokeswoman for Ravi Anand said the trip was off.',
+    actors: [['p1', 'Ravi Anand', 'person', 'Ravi Anand']],
+    want: [I('the trip was off', null, 'A spokeswoman for Ravi Anand')] },
+  { name: 'an opening participle phrase is no subject', text: 'Speaking with a Leeds accent, the man says he is a nurse.',
+    want: [I('he is a nurse', null, 'the man')] },
+  { name: 'a role of a body named as its possessor, then the name', text: 'The Clean Water Coalition’s director, Ana Velez, claimed the dam was unsafe.',
+    actors: [['o1', 'Clean Water Coalition', 'organization', 'Clean Water Coalition'], ['p1', 'Ana Velez', 'person', 'Ana Velez']],
+    want: [I('the dam was unsafe', 'Ana Velez')] },
 ];
 
 for (const c of cases) {

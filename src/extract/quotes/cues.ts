@@ -1,7 +1,7 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
 import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, PARTICIPLE_CUES, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, npBefore, subjectBefore, type NP } from './np.ts';
+import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -208,8 +208,10 @@ function endsQuotedClause(st: Token[], closeEnd: number): boolean {
 
 /** "with X admitting ...": the phrase right before a participle after "with" is its subject. */
 function absoluteSubject(st: Token[], i: number): NP | null {
-  const np = npBefore(st, i - 1);
-  return np && !np.pronoun && low(st[np.from - 1]) === 'with' ? np : null;
+  for (let w = i - 2; w >= Math.max(0, i - 10) && !isPunct(st[w]); w--) {
+    if (low(st[w]) === 'with') return st[w + 1]?.pos === 'PRON' ? null : { from: w + 1, to: i - 1, pronoun: false };
+  }
+  return null;
 }
 
 function intro(st: Token[], b: Base, k: number, seg: Segmented): Cue {

@@ -39,3 +39,5 @@ export const SOURCE_HEADS = set(words.sourceHeads);
 export const INVERSION_VERBS = set(words.inversionVerbs);
 export const QUANTITY_HEADS = set(words.quantityHeads);
 export const ROLE_HEADS = set(words.roleHeads);
+export const BODY_VOICES = set(words.bodyVoices);
+export const MEMBER_HEADS = set(words.memberHeads);

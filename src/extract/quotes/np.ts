@@ -28,6 +28,7 @@ export function npWord(t: Token | undefined): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return true;
   if (POSSESSIVE.has(t.text)) return true;
   if (t.pos === 'VERB' && COMMON_HEADS.has(t.text.toLowerCase())) return true; // "the ... monitor" tagged as a verb
+  if (t.pos === 'VERB' && /ing$/.test(t.text)) return false; // "Speaking with ...": a participle, capitalised at the start
   return /\p{L}-\p{L}/u.test(t.text) && t.pos !== 'VERB' || /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'AUX' && t.pos !== 'ADV';
 }
 
@@ -198,7 +199,10 @@ export const startsCapital = (w: string): boolean => /^\p{Lu}/u.test(w) || /^(al
 
 /** The head word's index: the last word before "of", "for", "close to" ... */
 export function headIndex(st: Token[], np: NP): number {
-  for (let i = np.from + 1; i <= np.to; i++) {
+  // "the Working Group for Syria's president": the head comes after the possessor
+  let from = np.from;
+  for (let i = np.from; i < np.to; i++) if (POSSESSIVE.has(st[i]!.text)) from = i + 1;
+  for (let i = from + 1; i <= np.to; i++) {
     if (st[i]!.pos === 'ADP' || low(st[i]) === 'close' || low(st[i]) === 'familiar') return i - 1;
   }
   return np.to;

@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, Mention, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
-import { ANON_HEADS, GROUP_HEADS, ORG_WORDS, PRONOUNS, ROLE_HEADS, SOURCE_HEADS, TITLES } from './lexicon.ts';
+import { ANON_HEADS, BODY_VOICES, GROUP_HEADS, MEMBER_HEADS, ORG_WORDS, PRONOUNS, ROLE_HEADS, SOURCE_HEADS, TITLES } from './lexicon.ts';
 import { hasCapitalHead, headIndex, low, startsCapital, type NP } from './np.ts';
 
 /** Who a quote is attributed to. */
@@ -126,6 +126,13 @@ export class SpeakerResolver {
     const headWord = low(st[h]);
     const capHead = hasCapitalHead(st, np);
     // "US officials", "a member of the ... Committee": an unnamed person, whatever names qualify it
+    if ((BODY_VOICES.has(headWord) || MEMBER_HEADS.has(headWord)) && !capHead && np.relEnd == null) {
+      // "a Foreign Office spokesperson", "a spokesman for the council", "Hamas fighters": the body speaks
+      const m = this.bestMention(st, np.from, np.to);
+      const a = m && this.byId.get(m.actorId);
+      const fits = a && (BODY_VOICES.has(headWord) ? a.kind !== 'person' : a.kind === 'armed_group' || a.kind === 'organization');
+      if (a && fits) return this.actorSpeaker(a, span);
+    }
     if (ANON_HEADS.has(headWord) && !capHead) {
       // "the Turkish president": the person the text introduced with that role
       const role = low(st[np.from]) === 'the' && h === np.to && np.relEnd == null ? this.previousRole(st, np.from, h, span) : undefined;
@@ -322,6 +329,7 @@ function capital(st: Token[], i: number): boolean {
   if (!t || !startsCapital(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
   // the sentence's first word: a name unless it is a common noun for people or bodies
   const l = t.text.toLowerCase();
-  if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l))) return false;
+  if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l) || t.pos === 'VERB')) return false; // "Speaking ..."
+
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'X' || t.pos === 'VERB';
 }
