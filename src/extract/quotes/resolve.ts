@@ -329,7 +329,7 @@ function capital(st: Token[], i: number): boolean {
   if (!t || !startsCapital(t.text) || t.pos === 'DET' || t.pos === 'PRON') return false;
   // the sentence's first word: a name unless it is a common noun for people or bodies
   const l = t.text.toLowerCase();
-  if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l) || t.pos === 'VERB')) return false; // "Speaking ..."
+  if (i === 0 && (ANON_HEADS.has(l) || GROUP_HEADS.has(l) || SOURCE_HEADS.has(l) || t.pos === 'VERB' && /ing$/.test(l))) return false; // "Speaking ..."
 
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'X' || t.pos === 'VERB';
 }
