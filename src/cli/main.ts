@@ -25,7 +25,6 @@ export async function main(argv: string[]): Promise<number> {
   // so its commands are registered only when another command, or help, is asked for.
   if (argv[0] !== 'extract') (await import('./store-commands.ts')).registerStoreCommands(program, (c) => { code = c; });
   if (argv[0] !== 'extract') (await import('./brief-commands.ts')).registerBriefCommands(program, (c) => { code = c; });
-  if (argv[0] !== 'extract') (await import('./brief-commands.ts')).registerBriefCommands(program, (c) => { code = c; });
   if (argv[0] !== 'extract') (await import('./serve-commands.ts')).registerServeCommands(program, (c) => { code = c; });
   try {
     await program.parseAsync(argv, { from: 'user' });
