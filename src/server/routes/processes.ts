@@ -59,9 +59,9 @@ export function processRoutes(app: ZApp, { store }: RouteContext): void {
       id: p.id, key: p.key, name: p.name, series: p.series ?? null, place: p.place ?? null, host: p.host ?? null,
       documentCount: docIds.length, rounds, matrix, actorCount: actors.size,
       unassignedTalks: p.unassigned.talks.length,
-      statements: await processStatements(db, docIds, 200),
+      statements: await processStatements(db, docIds, 100),
       measures: await processMeasures(db, docIds),
-      figures: (await processFigures(db, docIds)).slice(0, 40).map((f) => ({ ...f, values: f.values.slice(0, 6).map((v) => ({ ...v, sourceCount: v.sources.length, sources: v.sources.slice(0, 4) })) })),
+      figures: (await processFigures(db, docIds)).slice(0, 20).map((f) => ({ ...f, valueCount: f.values.length, values: f.values.slice(0, 6).map((v) => ({ ...v, sourceCount: v.sources.length, sources: v.sources.slice(0, 3) })) })),
       documents: Object.fromEntries([...shownDocs].map((d) => [d, documents.get(d) ?? null])),
     };
   });
