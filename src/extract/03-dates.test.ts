@@ -11,6 +11,7 @@ const cases: { name: string; text: string; want: Want[] }[] = [
   { name: 'weekday, future verb', text: 'The envoy will arrive in Geneva on Friday.', want: [['on Friday', '2020-06-12']] },
   { name: 'weekday, past verb', text: 'The envoy arrived in Geneva on Friday.', want: [['on Friday', '2020-06-05']] },
   { name: 'weekday of publication', text: 'Delegates met on Wednesday to settle the agenda.', want: [['on Wednesday', '2020-06-10']] },
+  { name: 'a long place name between the verb and the month', text: 'He will convene the delegates in the Red Sea resort town of Sharm el-Sheikh in South Sinai Governorate probably in March.', want: [['in March', '2021-03']] },
   { name: 'weekday, due to', text: 'The round is due to last until Sunday.', want: [['until Sunday', '2020-06-14']] },
   { name: 'weekday, infinitive', text: 'Both leaders are likely, diplomats say, to sign on Monday.', want: [['on Monday', '2020-06-15']] },
   { name: 'weekday, passive future', text: 'The mediator will be briefed in Vienna on Thursday.', want: [['on Thursday', '2020-06-11']] },

@@ -37,7 +37,8 @@ const pastForm = (w: string): boolean => PAST.has(w) || (w.length > 4 && w.endsW
 export function tenseAround(sentence: string, start: number, end: number): Tense {
   const ws = words(sentence);
   const semi = sentence.lastIndexOf(';', start);
-  const before = ws.filter((x) => x.end <= start && x.start > semi).slice(-14);
+  // Names carry no tense and may be long ("in the Black Sea resort of Sochi"): the window skips them.
+  const before = ws.filter((x) => x.end <= start && x.start > semi && !(x.raw.charCodeAt(0) <= 90 && x.start > 0 && /^[A-Z][a-z’']/.test(x.raw))).slice(-14);
   // After the expression, only its own clause: "in December that forces would leave" is past.
   const after: W[] = [];
   const fronted = before.length === 0;
