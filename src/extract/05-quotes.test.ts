@@ -147,6 +147,15 @@ const cases: Case[] = [
   { name: 'a role of a body named as its possessor, then the name', text: 'The Clean Water Coalition’s director, Ana Velez, claimed the dam was unsafe.',
     actors: [['o1', 'Clean Water Coalition', 'organization', 'Clean Water Coalition'], ['p1', 'Ana Velez', 'person', 'Ana Velez']],
     want: [I('the dam was unsafe', 'Ana Velez')] },
+  { name: 'a reported clause ends before a quotation opened after a comma', text: 'The union said the deal is fair to workers, “which nobody expected a year ago.”',
+    want: [I('the deal is fair to workers', null, 'The union')] },
+  { name: 'a clause ends at "but" before another speaker\'s whole description', text: 'Ravi Anand urged the rebels to talk, but the rebel spokesman Amir Daud said talks were pointless.',
+    want: [I('the rebels to talk', 'Ravi Anand'), I('talks were pointless', 'Amir Daud')] },
+  { name: 'a hypothetical verb of saying reports nothing', text: 'The ministry could argue the delay was planned.', want: [] },
+  { name: '"May" the name is no modal', text: 'Theresa May said the vote would go ahead.', actors: [['p1', 'Theresa May', 'person', 'Theresa May']],
+    want: [I('the vote would go ahead', 'Theresa May')] },
+  { name: 'an object then a second verb of the subject is no clause', text: 'Ravi Anand said he would report the findings to the council and would keep working.',
+    want: [I('he would report the findings to the council and would keep working', 'Ravi Anand')] },
 ];
 
 for (const c of cases) {

@@ -1,7 +1,7 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
 import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, PARTICIPLE_CUES, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
+import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, npWord, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -97,7 +97,8 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
   if (form === 'according') return according(st, i, last, sentence);
   const prev = low(st[i - 1]);
   const ing = /ing$/.test(low(st[i]));
-  if (prev === 'to' || negated(st, i)) return null;
+  // "to say", "did not say", "can argue": nothing was said
+  if (prev === 'to' || negated(st, i) || hypothetical(st[i - 1]) || hypothetical(st[i - 2]) && st[i - 1]?.pos === 'ADV') return null;
   const base = { sentence, st, vi: i, last, lemma: form.lemma, cls: form.cls };
   // passive: "was told", "were asked", "is said to" (but "is insisting" speaks); "was told by X that"
   if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return byAgent(st, base);
@@ -197,6 +198,11 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
   if (isPunct(t) && !isQuoteMark(t)) return null;
   // "claimed responsibility": a noun phrase, not a reported clause
   if (!st.slice(k).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+  // "would report the outcome to the council and would not stop": an object, then a second verb of the subject
+  const v = st.findIndex((x, j) => j > k && (x.pos === 'VERB' || x.pos === 'AUX'));
+  let p = v - 1;
+  while (p > k && st[p]!.pos === 'ADV') p--;
+  if (v > k && st[p]!.pos === 'CCONJ' && st[v]!.pos === 'AUX') return null;
   return { ...b, mode: 'forward', clause: [k, st.length - 1] };
 }
 
@@ -296,6 +302,8 @@ function according(st: Token[], i: number, last: number, sentence: number): Cue 
 }
 
 const CLAUSE_JOINS = new Set(['but', 'while', 'whereas', 'as', 'and', 'although', 'though']);
+const HYPOTHETICAL = new Set(['can', 'could', 'might', 'may']);
+const hypothetical = (t: Token | undefined): boolean => !!t && HYPOTHETICAL.has(t.text) && t.pos === 'AUX';
 
 /**
  * A reported clause ends before "..., adding", "..., according to", "; ...", a later
@@ -308,13 +316,17 @@ function cutClauses(st: Token[], cues: Cue[]): void {
     let [a, e] = c.clause;
     for (let k = a + 1; k <= e; k++) {
       const t = st[k]!, n = st[k + 1];
-      if (t.text === ',' && CUT_AFTER_COMMA.has(low(n)) || t.text === ';') { e = k - 1; break; }
+      // "..., adding", "; ...", "..., “which ...”": what follows is no longer the clause
+      if (t.text === ',' && (CUT_AFTER_COMMA.has(low(n)) || isQuoteMark(n) && k > a + 2 && n!.start > t.end && st[k + 2]?.start === n!.end) || t.text === ';') { e = k - 1; break; }
       if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB') && !continuesClause(st, k + 1)) { e = k - 1; break; }
     }
     for (const d of cues) {
       if (d === c || d.regionStart <= a || d.regionStart > e) continue;
-      const before = st[d.regionStart - 1];
-      if (d.mode === 'backward' || d.shared || before?.text === ',' || CLAUSE_JOINS.has(low(before))) e = Math.min(e, d.regionStart - 1);
+      // the join may stand before the speaker's whole description ("but the chief negotiator X said")
+      let r = d.regionStart - 1;
+      while (r > a && (st[r]!.pos === 'DET' || npWord(st[r]))) r--;
+      const before = CLAUSE_JOINS.has(low(st[r])) || st[r]?.text === ',' ? st[r] : st[d.regionStart - 1];
+      if (d.mode === 'backward' || d.shared || before?.text === ',' || CLAUSE_JOINS.has(low(before))) e = Math.min(e, before === st[r] ? r : d.regionStart - 1);
     }
     while (e > a && (isPunct(st[e]) && !isQuoteMark(st[e]) || CLAUSE_JOINS.has(low(st[e])))) e--;
     c.clause = e - a >= 1 ? [a, e] : undefined;
