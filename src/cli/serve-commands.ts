@@ -8,6 +8,7 @@ import { currentUser } from '../app/actor-of.ts';
 import { ingestPaths } from '../app/ingest.ts';
 import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { buildServer } from '../server/app.ts';
+import { loadProcesses } from '../server/queries/processes.ts';
 import { report } from './main.ts';
 import { commandLine, positiveInt, workspaceOption, type StoreFlags } from './store-commands.ts';
 
@@ -67,6 +68,8 @@ async function serveUntilStopped(store: Store, f: ServeFlags): Promise<number> {
     await store.close();
     throw new ParleyError('BAD_ARGUMENT', `cannot listen on ${f.host}:${f.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  // The process record is derived from the claims: build it now rather than on the first visit.
+  void loadProcesses(store.db).catch(() => undefined);
   process.stdout.write(`parley: serving ${store.kind} ${store.location}\n  web UI  ${url}/${web ? '' : '  (not built: npm run build:web)'}\n  API     ${url}/api  (OpenAPI: ${url}/api/openapi.json)\n`);
   await new Promise<void>((done) => {
     const stop = (): void => { process.off('SIGINT', stop); process.off('SIGTERM', stop); done(); };
