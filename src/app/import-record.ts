@@ -6,7 +6,8 @@ import { jsonb } from '../store/json.ts';
 import { bands, minhash, shingles } from '../store/near-dup.ts';
 import type { Store } from '../store/open.ts';
 import type { DB } from '../store/schema.ts';
-import { DUMP_FORMAT, DUMP_VERSION, TABLES, type TableSpec } from '../export/tables.ts';
+import { dumpTables } from '../export/schema-tables.ts';
+import { DUMP_FORMAT, DUMP_VERSION, type TableSpec } from '../export/tables.ts';
 
 const BATCH = 500;
 
@@ -22,6 +23,7 @@ export async function importRecord(store: Store, file: string): Promise<Record<s
   const counts: Record<string, number> = {};
   await store.db.transaction().execute(async (tx) => {
     await assertEmpty(tx);
+    const tables = await dumpTables(tx);
     let table: TableSpec | undefined;
     let batch: Record<string, unknown>[] = [];
     const merges: { id: number; into: number }[] = [];
@@ -40,8 +42,10 @@ export async function importRecord(store: Store, file: string): Promise<Record<s
       const section = /^"([a-z_]+)":\[$/.exec(line);
       if (section) {
         await flush();
-        table = TABLES.find((t) => t.name === section[1]);
-        if (!table) throw new ParleyError('BAD_ARGUMENT', `unknown section "${section[1]}" on line ${n}`, file);
+        table = tables.find((t) => t.name === section[1]);
+        if (!table) throw new ParleyError('BAD_ARGUMENT', `unknown section "${section[1]}" on line ${n} (a dump of a newer parley?)`, file);
+        // A derived table may hold rows the migrations wrote: the dump's rows replace them.
+        if (table.derived) await sql`delete from ${sql.table(table.name)}`.execute(tx);
         counts[table.name] = 0;
         continue;
       }
@@ -59,7 +63,7 @@ export async function importRecord(store: Store, file: string): Promise<Record<s
     if (n === 0) throw new ParleyError('BAD_ARGUMENT', 'is empty, not a parley record dump', file);
     await flush();
     for (const m of merges) await tx.updateTable('actors').set({ merged_into: m.into }).where('id', '=', m.id).execute();
-    for (const t of TABLES.filter((x) => x.serial)) {
+    for (const t of tables.filter((x) => x.serial)) {
       await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), m) from (select max(id) as m from ${sql.table(t.name)}) x where m is not null`.execute(tx);
     }
   });
@@ -100,7 +104,7 @@ async function insertRows(db: Kysely<DB>, t: TableSpec, rows: Record<string, unk
     }
     return o;
   });
-  // The table name comes from TABLES, never from the file.
+  // The table name comes from the workspace's own catalogue, never from the file.
   await (db as unknown as Kysely<Record<string, Record<string, unknown>>>).insertInto(t.name).values(values).execute();
   if (t.name === 'documents') {
     const bandRows = values.flatMap((d) => bands(minhash(shingles(d.text as string))).map((bucket, band) => ({ band, bucket, document_id: d.id as number })));

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
 import { pages } from './pages.ts';
 import type { Sink } from './sink.ts';
-import { DUMP_FORMAT, DUMP_VERSION, TABLES, type TableSpec } from './tables.ts';
+import { dumpTables } from './schema-tables.ts';
+import { DUMP_FORMAT, DUMP_VERSION, type TableSpec } from './tables.ts';
 
 /**
  * parley's own lossless dump: one JSON object whose sections are the tables, one row per line,
@@ -12,7 +13,8 @@ import { DUMP_FORMAT, DUMP_VERSION, TABLES, type TableSpec } from './tables.ts';
 export async function dumpJson(db: Kysely<DB>, out: Sink): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await out.write(`{"format":${JSON.stringify(DUMP_FORMAT)},"version":${DUMP_VERSION},\n`);
-  for (const [i, t] of TABLES.entries()) {
+  const tables = await dumpTables(db);
+  for (const [i, t] of tables.entries()) {
     await out.write(`${JSON.stringify(t.name)}:[\n`);
     let n = 0;
     for await (const rows of pages(db, t.name, t.key, t.cols)) {
@@ -22,7 +24,7 @@ export async function dumpJson(db: Kysely<DB>, out: Sink): Promise<Record<string
       }
     }
     counts[t.name] = n;
-    await out.write(`${n ? '\n' : ''}]${i === TABLES.length - 1 ? '}' : ','}\n`);
+    await out.write(`${n ? '\n' : ''}]${i === tables.length - 1 ? '}' : ','}\n`);
   }
   return counts;
 }

@@ -13,6 +13,8 @@ export interface TableSpec {
   readonly stamps?: readonly string[];
   /** Has a serial id whose sequence an import moves past the highest id. */
   readonly serial?: boolean;
+  /** Found in the catalogue, not listed here (a later migration's table): an import replaces its rows. */
+  readonly derived?: boolean;
 }
 
 export const TABLES: readonly TableSpec[] = [

@@ -102,3 +102,40 @@ test('cli: parley export and parley import', async () => {
     await f2.cleanup();
   }
 });
+
+test('a table a later migration adds is dumped and loaded too (the dump stays lossless)', async () => {
+  const { MIGRATIONS } = await import('../../src/store/migrations/index.ts');
+  const { openStore } = await import('../../src/store/open.ts');
+  const { sql } = await import('kysely');
+  const migrations = {
+    ...MIGRATIONS,
+    '9999-test-extra': {
+      async up(db: import('kysely').Kysely<unknown>) {
+        await sql`create table test_parent (id serial primary key, name text not null)`.execute(db);
+        await sql`create table test_extra (id serial primary key, parent_id integer references test_parent(id), data jsonb not null, at timestamptz not null default now())`.execute(db);
+        await sql`insert into test_parent (name) values ('written by the migration')`.execute(db);
+      },
+    },
+  };
+  const file = join(tempDir(), 'extra.json');
+  const a = await BACKENDS[0]!.fresh();
+  const b2 = await BACKENDS[0]!.fresh();
+  try {
+    const s1 = await openStore({ ...a.options, migrations });
+    await seedRecord(s1, { accept: false });
+    await sql`insert into test_parent (name) values ('second')`.execute(s1.db);
+    await sql`insert into test_extra (parent_id, data) values (2, '{"a": [1, 2]}'), (1, '"x"')`.execute(s1.db);
+    const first = await dump(s1);
+    await s1.close();
+    assert.match(first, /"test_parent":\[\n.*written by the migration/);
+    assert.ok(first.indexOf('"test_parent"') < first.indexOf('"test_extra"'), 'referenced tables first');
+    writeFileSync(file, first);
+    const s2 = await openStore({ ...b2.options, migrations });
+    await importRecord(s2, file);
+    assert.equal(await dump(s2), first);
+    await s2.close();
+  } finally {
+    await a.cleanup();
+    await b2.cleanup();
+  }
+});
