@@ -156,6 +156,15 @@ const cases: Case[] = [
     want: [I('the vote would go ahead', 'Theresa May')] },
   { name: 'an object then a second verb of the subject is no clause', text: 'Ravi Anand said he would report the findings to the council and would keep working.',
     want: [I('he would report the findings to the council and would keep working', 'Ravi Anand')] },
+  { name: 'a gerund after a preposition with an object says nothing', text: 'The council widened the zone by adding three villages to it.', want: [] },
+  { name: 'a gerund after a preposition with a clause still reports', text: 'The council changed course by saying it would accept the plan.',
+    want: [I('it would accept the plan', null, 'The council')] },
+  { name: 'a reported clause ends before ", putting ..."', text: 'Ravi Anand said the vote would be close, quietly putting pressure on his allies.',
+    want: [I('the vote would be close', 'Ravi Anand')] },
+  { name: '", including ..." stays in the clause', text: 'Ravi Anand said all parties would attend, including the rebels.',
+    want: [I('all parties would attend, including the rebels', 'Ravi Anand')] },
+  { name: 'after an opening "while" clause the main clause is the reporter\'s', text: 'While Ravi Anand said the talks had stalled, the envoy has kept travelling.',
+    want: [I('the talks had stalled', 'Ravi Anand')] },
 ];
 
 for (const c of cases) {

@@ -103,6 +103,9 @@ function cueAt(seg: Segmented, st: Token[], i: number, sentence: number, here: C
   // passive: "was told", "were asked", "is said to" (but "is insisting" speaks); "was told by X that"
   if (!ing && (BE.has(prev) || BE.has(low(st[i - 2])) && st[i - 1]!.pos === 'ADV')) return byAgent(st, base);
   // a participle: "..., adding that ...", "by saying ...", "tweets saying ...": the speaker of the clause before
+  // "by adding two towns to the list": a gerund after a preposition says nothing unless a clause or quotation follows
+  const n1 = st[last + 1];
+  if (ing && st[i - 1]?.pos === 'ADP' && low(n1) !== 'that' && !PRONOUNS_SUBJ.has(low(n1)) && !/^[:,]$/.test(n1?.text ?? '') && !isQuoteMark(n1)) return null;
   if (ing && !BE.has(prev) && st[i - 1]?.pos !== 'PRON') {
     // "X did this, saying ..." is X's; "with X admitting ..." is X's
     const before = st[i - 1]?.text === ',' ? firstSubject(st, i - 1) : absoluteSubject(st, i);
@@ -314,11 +317,17 @@ function cutClauses(st: Token[], cues: Cue[]): void {
   for (const c of cues) {
     if (!c.clause || c.mode !== 'forward') continue;
     let [a, e] = c.clause;
+    const subordinate = st[0]?.pos === 'SCONJ' && !isQuoteMark(st[0]) && c.vi < a;
     for (let k = a + 1; k <= e; k++) {
       const t = st[k]!, n = st[k + 1];
       // "..., adding", "; ...", "..., “which ...”": what follows is no longer the clause
       if (t.text === ',' && (CUT_AFTER_COMMA.has(low(n)) || isQuoteMark(n) && k > a + 2 && n!.start > t.end && st[k + 2]?.start === n!.end) || t.text === ';') { e = k - 1; break; }
       if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB') && !continuesClause(st, k + 1)) { e = k - 1; break; }
+      // "..., implicitly putting his name on the line": a participle after a comma is the reporter's
+      const v = n?.pos === 'ADV' ? st[k + 2] : n;
+      if (t.text === ',' && k > a + 3 && v?.pos === 'VERB' && /ing$/.test(low(v)) && !PREPOSITION_LIKE.has(low(v))) { e = k - 1; break; }
+      // "While X said A, the campaign has ...": the sentence's main clause after an opening subordinate one
+      if (t.text === ',' && subordinate && k > a + 3 && mainClauseAt(st, k + 1)) { e = k - 1; break; }
     }
     for (const d of cues) {
       if (d === c || d.regionStart <= a || d.regionStart > e) continue;
@@ -333,6 +342,20 @@ function cutClauses(st: Token[], cues: Cue[]): void {
   }
 }
 
+/** A subject (a pronoun, or a phrase of up to five words) and a finite verb right after. */
+function mainClauseAt(st: Token[], k: number): boolean {
+  if (st[k]?.pos === 'PRON' && PRONOUNS_SUBJ.has(low(st[k]))) return st[k + 1]?.pos === 'AUX' || st[k + 1]?.pos === 'VERB' && !/ing$/.test(low(st[k + 1]));
+  if (st[k]?.pos !== 'DET' && st[k]?.pos !== 'PROPN') return false;
+  for (let j = k + 1; j < Math.min(st.length, k + 6); j++) {
+    const t = st[j]!;
+    if (t.pos === 'AUX') return true;
+    if (t.pos === 'VERB') return !/ing$/.test(low(t));
+    if (!npWord(t)) return false;
+  }
+  return false;
+}
+
+const PREPOSITION_LIKE = new Set(['including', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'during']);
 const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'may', 'can', 'must', 'shall']);
 const REPORTER_VPS = new Set(['elaborate', 'comment', 'say', 'give', 'specify', 'provide', 'offer', 'detail', 'explain', 'answer', 'respond', 'confirm', 'decline', 'refuse']);
 
