@@ -106,6 +106,10 @@ describe('API: processes', () => {
     assert.ok(cell.sources.length >= 1);
     assert.ok(p.body.rounds.length >= 1);
     assert.ok(Array.isArray(p.body.statements) && Array.isArray(p.body.figures) && Array.isArray(p.body.measures));
+    const release = p.body.commitments.find((c: { what: string }) => c.what === 'release_detainees');
+    assert.ok(release, JSON.stringify(p.body.commitments));
+    assert.equal(release.promised, 40);
+    assert.ok(release.history.length >= 1 && release.sources.length >= 1);
   });
 });
 

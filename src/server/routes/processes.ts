@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageOf, pageQuery } from '../cursor.ts';
 import { loadProcesses, processDocuments, processFigures, processMeasures, processStatements } from '../queries/processes.ts';
 import { anyRecord, errors } from '../schemas.ts';
 import type { SourceRef } from '../../record/sources.ts';
+import { processCommitments } from '../queries/commitments.ts';
 
 const processItem = z.object({ id: z.string(), name: z.string(), place: z.string().nullable(), host: z.string().nullable(), rounds: z.number(), first: z.string().nullable(), last: z.string().nullable(), actors: z.number() });
 
@@ -61,6 +62,7 @@ export function processRoutes(app: ZApp, { store }: RouteContext): void {
       unassignedTalks: p.unassigned.talks.length,
       statements: await processStatements(db, docIds, 100),
       measures: await processMeasures(db, docIds),
+      commitments: await processCommitments(db, docIds),
       figures: (await processFigures(db, docIds)).slice(0, 20).map((f) => ({ ...f, valueCount: f.values.length, values: f.values.slice(0, 6).map((v) => ({ ...v, sourceCount: v.sources.length, sources: v.sources.slice(0, 3) })) })),
       documents: Object.fromEntries([...shownDocs].map((d) => [d, documents.get(d) ?? null])),
     };

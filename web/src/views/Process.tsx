@@ -17,6 +17,9 @@ export function ProcessList() {
   );
 }
 
+/** Peace Accords Matrix implementation levels. */
+const PAM: Record<string, string> = { '0': 'made, not implemented', '1': 'minimal', '2': 'intermediate', '3': 'implemented', reversed: 'reversed' };
+
 const roundLabel = (r: any): string => (r.unassigned ? 'no round' : r.ordinal ? `Round ${r.ordinal}` : `Meeting ${r.index + 1}`);
 const sourcesText = (sources: any[], docs: Record<string, any>): string =>
   sources.map((s) => `${s.documentId} ${docs[s.documentId]?.title ?? ''} (${docs[s.documentId]?.published ?? ''})`).join('\n');
@@ -78,7 +81,21 @@ export function ProcessView({ id }: { id: string }) {
           <ul>{list.map((s) => <li key={s.id}><span className="muted">{s.date ?? ''}</span> {s.direct ? '“' : ''}{s.text}{s.direct ? '”' : ''} <a href={`#/documents/${s.document}`} className="muted">{s.document}</a></li>)}</ul>
         </section>
       ))}
-      <h2>Humanitarian measures</h2>
+      <h2>Commitments</h2>
+      <table className="list commitments"><thead><tr><th>Made</th><th>Commitment</th><th>By</th><th>Promised</th><th>Delivered</th><th>Status over time</th><th>Sources</th></tr></thead>
+        <tbody>{p.commitments.map((c: any) => (
+          <tr key={c.key}>
+            <td>{c.made}</td>
+            <td>{c.what.replace(/_/g, ' ')}{c.object ? `: ${c.object}` : ''}{c.conditional ? ' (conditional)' : ''}{c.to ? ` → ${c.to}` : ''}</td>
+            <td>{c.actorId ? <a href={`#/actors/${c.actorId}`}>{c.actor}</a> : c.actor ?? ''}</td>
+            <td>{c.promised ?? ''}</td><td>{c.delivered || ''}</td>
+            <td><ol className="status-line">{c.history.map((h: any, i: number) => <li key={i} className={`pam pam-${h.status}`} title={`${h.rule}, ${h.events} event(s)`}>{h.date}: {PAM[String(h.status)] ?? h.status}</li>)}</ol></td>
+            <td className="evidence">{c.sources.map((s: any, i: number) => <div key={i}><a href={`#/documents/${s.document}`}>{s.document}</a> {s.sentence}</div>)}{c.sourceCount > c.sources.length ? <span className="muted">+{c.sourceCount - c.sources.length} more</span> : null}</td>
+          </tr>
+        ))}</tbody>
+      </table>
+      {!p.commitments.length && <p className="muted">No commitments found.</p>}
+      <h2>Humanitarian measures reported</h2>
       <table className="list"><thead><tr><th>Date</th><th>Measure</th><th>By</th><th>Number</th><th>Review</th><th>Evidence</th></tr></thead>
         <tbody>{p.measures.map((m: any) => <tr key={m.id}><td>{m.date ?? '?'}</td><td>{m.type}</td><td>{m.actor ?? ''}</td><td>{m.quantity ?? ''}</td><td>{m.state}</td><td className="evidence">{m.evidence} <a href={`#/documents/${m.document}`}>{m.document}</a></td></tr>)}</tbody>
       </table>
