@@ -2,6 +2,7 @@ import type { ClaimRow } from '../export/claims.ts';
 import type { BriefInput } from './build.ts';
 import type { Footnotes } from './footnotes.ts';
 import type { Line, Section } from './model.ts';
+import { commitmentLines } from './sections-commitments.ts';
 
 /** A person's edit of a claim (from the history table). */
 export interface Change { readonly claimId: number; readonly at: string; readonly by: string; readonly field: string | null; readonly before: unknown; readonly after: unknown }
@@ -28,7 +29,11 @@ export function measuresSection(x: BriefInput, fn: Footnotes): Section {
     const change = [news, changed.length ? `changed: ${changed.join('; ')}` : null].filter(Boolean).join('; ');
     return { text: `${parts.filter(Boolean).join(', ')}; ${status}${change ? `; ${change}` : ''}.`, notes: fn.cite(c.sources.map((s) => s.documentId)), proposed: c.state === 'proposed' };
   });
-  return { title: 'Humanitarian measures and commitments', empty: 'No humanitarian measures in the reviewed record.', groups: [{ lines }] };
+  const commitments = commitmentLines(x.claims, fn, x.since);
+  return {
+    title: 'Humanitarian measures and commitments', empty: 'No humanitarian measures or commitments in the reviewed record.',
+    groups: [{ heading: 'Measures reported', lines }, { heading: 'Commitments and their status (Peace Accords Matrix scale)', lines: commitments }],
+  };
 }
 
 /** A reported figure as words: "at least 40 prisoners", "10 to 12 people". */

@@ -57,7 +57,8 @@ test('the brief says where the process stands, who boycotts on what condition, a
     'Eastern Front boycotts (the talks); condition: its jailed commanders are released',
     'Northern Alliance attends', '### Northern Alliance', 'Mara Velden: “We came to listen, not to lecture”',
     '### River Council', 'said that the council will free more detainees',
-    'Ceasefire, by River Council, in Hillport, on 2026-03-05', 'changed: start from 2026-03-04 to 2026-03-05', 'status: edited; 1 independent report',
+    'Ceasefire, by River Council, in Hillport, on 2026-03-05', 'Commitment: release detainees (made 2026-03-02); status: not initiated (0/3)',
+    'Commitment: ceasefire by River Council in Hillport', 'changed: start from 2026-03-04 to 2026-03-05', 'status: edited; 1 independent report',
     'released (prisoners), reported 2026-03-02: reports differ', '**[contested]** at least 40 prisoners', '**[contested]** about 55 prisoners',
   ]) assert.ok(md.includes(want), `missing: ${want}\n${md}`);
   const later = renderBrief(await brief({ since: '2026-03-03' }), 'md') as string;
