@@ -1,7 +1,8 @@
 import type { Segmented, Span, Token } from '../../domain/record.ts';
-import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, PARTICIPLE_CUES, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
+import { ANON_HEADS, CUE_FORMS, GROUP_HEADS, INVERSION_VERBS, QUANTITY_HEADS, SOURCE_HEADS, TIME_WORDS, type CueClass, type CueForm } from './lexicon.ts';
+import { cutClauses } from './clauses.ts';
 import type { Marked } from './marks.ts';
-import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, npWord, subjectBefore, type NP } from './np.ts';
+import { firstSubject, hasCapitalHead, headIndex, isPunct, isQuoteMark, low, nearestSubject, npAfter, subjectBefore, type NP } from './np.ts';
 
 /**
  * A verb of saying with its speaker and what it introduces: a reported clause after it
@@ -31,7 +32,6 @@ export interface Cue {
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s']);
 const NEG = new Set(['not', "n't", 'never', '’t', 'nor', 'neither']);
-const CUT_AFTER_COMMA = new Set(['according', ...PARTICIPLE_CUES]);
 /** After a verb of saying these open no reported clause: "said as ...", "told reporters during ...". */
 const NO_COMPLEMENT = new Set(['as', 'during', 'after', 'before', 'since', 'while', 'amid', 'at', 'in', 'on', 'with', 'without', 'following', 'despite', 'ahead', 'to', 'from', 'by', 'for', 'about', 'of', 'than', 'through', 'outside']);
 const PRONOUNS_SUBJ = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
@@ -304,69 +304,7 @@ function according(st: Token[], i: number, last: number, sentence: number): Cue 
   return withBackClause(st, { ...base, mode: 'backward' });
 }
 
-const CLAUSE_JOINS = new Set(['but', 'while', 'whereas', 'as', 'and', 'although', 'though']);
 const HYPOTHETICAL = new Set(['can', 'could', 'might', 'may']);
 const hypothetical = (t: Token | undefined): boolean => !!t && HYPOTHETICAL.has(t.text) && t.pos === 'AUX';
-
-/**
- * A reported clause ends before "..., adding", "..., according to", "; ...", a later
- * "..., X said", another speaker's verb joined by "but"/"as"/"and", and a second verb of
- * the reporting subject ("... and has called on", "... but did not say").
- */
-function cutClauses(st: Token[], cues: Cue[]): void {
-  for (const c of cues) {
-    if (!c.clause || c.mode !== 'forward') continue;
-    let [a, e] = c.clause;
-    const subordinate = st[0]?.pos === 'SCONJ' && !isQuoteMark(st[0]) && c.vi < a;
-    for (let k = a + 1; k <= e; k++) {
-      const t = st[k]!, n = st[k + 1];
-      // "..., adding", "; ...", "..., “which ...”": what follows is no longer the clause
-      if (t.text === ',' && (CUT_AFTER_COMMA.has(low(n)) || isQuoteMark(n) && k > a + 2 && n!.start > t.end && st[k + 2]?.start === n!.end) || t.text === ';') { e = k - 1; break; }
-      if ((low(t) === 'but' || low(t) === 'and' && st[k - 1]?.text === ',') && (n?.pos === 'AUX' || n?.pos === 'VERB') && !continuesClause(st, k + 1)) { e = k - 1; break; }
-      // "..., implicitly putting his name on the line": a participle after a comma is the reporter's
-      const v = n?.pos === 'ADV' ? st[k + 2] : n;
-      if (t.text === ',' && k > a + 3 && v?.pos === 'VERB' && /ing$/.test(low(v)) && !PREPOSITION_LIKE.has(low(v))) { e = k - 1; break; }
-      // "While X said A, the campaign has ...": the sentence's main clause after an opening subordinate one
-      if (t.text === ',' && subordinate && k > a + 3 && mainClauseAt(st, k + 1)) { e = k - 1; break; }
-    }
-    for (const d of cues) {
-      if (d === c || d.regionStart <= a || d.regionStart > e) continue;
-      // the join may stand before the speaker's whole description ("but the chief negotiator X said")
-      let r = d.regionStart - 1;
-      while (r > a && (st[r]!.pos === 'DET' || npWord(st[r]))) r--;
-      const before = CLAUSE_JOINS.has(low(st[r])) || st[r]?.text === ',' ? st[r] : st[d.regionStart - 1];
-      if (d.mode === 'backward' || d.shared || before?.text === ',' || CLAUSE_JOINS.has(low(before))) e = Math.min(e, before === st[r] ? r : d.regionStart - 1);
-    }
-    while (e > a && (isPunct(st[e]) && !isQuoteMark(st[e]) || CLAUSE_JOINS.has(low(st[e])))) e--;
-    c.clause = e - a >= 1 ? [a, e] : undefined;
-  }
-}
-
-/** A subject (a pronoun, or a phrase of up to five words) and a finite verb right after. */
-function mainClauseAt(st: Token[], k: number): boolean {
-  if (st[k]?.pos === 'PRON' && PRONOUNS_SUBJ.has(low(st[k]))) return st[k + 1]?.pos === 'AUX' || st[k + 1]?.pos === 'VERB' && !/ing$/.test(low(st[k + 1]));
-  if (st[k]?.pos !== 'DET' && st[k]?.pos !== 'PROPN') return false;
-  for (let j = k + 1; j < Math.min(st.length, k + 6); j++) {
-    const t = st[j]!;
-    if (t.pos === 'AUX') return true;
-    if (t.pos === 'VERB') return !/ing$/.test(low(t));
-    if (!npWord(t)) return false;
-  }
-  return false;
-}
-
-const PREPOSITION_LIKE = new Set(['including', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'involving', 'during']);
-const MODALS = new Set(['would', 'could', 'will', 'should', 'might', 'may', 'can', 'must', 'shall']);
-const REPORTER_VPS = new Set(['elaborate', 'comment', 'say', 'give', 'specify', 'provide', 'offer', 'detail', 'explain', 'answer', 'respond', 'confirm', 'decline', 'refuse']);
-
-/**
- * "said he would not sign but would review it": a modal after "but" goes on with what was
- * said; "but would not say whether" / "but did not elaborate" is the reporter's again.
- */
-function continuesClause(st: Token[], k: number): boolean {
-  if (!MODALS.has(low(st[k]))) return false;
-  for (let j = k + 1; j < Math.min(st.length, k + 4); j++) if (REPORTER_VPS.has(low(st[j])) || CUE_FORMS.has(low(st[j]))) return false;
-  return true;
-}
 
 export const tokSpan = (st: Token[], a: number, b: number): Span => ({ start: st[a]!.start, end: st[b]!.end });
