@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Extraction, Span } from '../domain/record.ts';
 import type { ClaimKind } from '../store/schema.ts';
 import { normText } from '../store/names.ts';
+import { claimKey, quantityFact } from '../record/claims.ts';
 
 /** One claim as one document supports it, before it meets the store. */
 export interface ClaimDraft {
@@ -24,7 +25,8 @@ const a = (id: number | undefined): string => (id === undefined ? '-' : `@${id}`
  * The claims of one extraction. `actor` maps the extraction's actor ids to store actor ids.
  * Keys say what a claim is about (equal keys: the same fact or competing values of it); they
  * name store actors as @id so a merge can re-key them. Several items of one document with the
- * same key and value become one draft (first evidence kept).
+ * same key and value become one draft (first evidence kept). A quantity's key is src/record's:
+ * measure + counted noun + month of publication, so one figure reported on different days meets.
  */
 export function claimDrafts(x: Extraction, actor: (localId: string | undefined | null) => number | undefined): ClaimDraft[] {
   const out = new Map<string, ClaimDraft>();
@@ -45,9 +47,12 @@ export function claimDrafts(x: Extraction, actor: (localId: string | undefined |
       actors: speaker !== undefined ? [{ actorId: speaker, role: 'speaker', asName: q.speaker ?? '' }] : [],
     });
   }
+  // A figure's subject: the place of an event its sentence reports (src/record claimKey).
+  const placeOf = new Map<number, string>();
+  for (const e of x.events) if (e.place && !placeOf.has(e.sentence)) placeOf.set(e.sentence, normText(e.place));
   for (const n of x.quantities) {
     add({
-      kind: 'quantity', key: `quantity|${n.measure}|${normText(n.unit ?? '')}|${day}`,
+      kind: 'quantity', key: claimKey(quantityFact(n, { period: day, subject: placeOf.get(n.sentence) })),
       valueNorm: `${n.approx}|${n.value}|${n.max ?? ''}`,
       value: { value: n.value, max: n.max ?? null, approx: n.approx, measure: n.measure, unit: n.unit ?? null, text: n.text },
       summary: `${n.measure}: ${n.text}`, occurredOn: day, confidence: n.confidence, sentence: n.sentence, evidence: n.evidence, actors: [],

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { isParleyError, type ErrorCode } from '../domain/errors.ts';
 import { readInputFile, readStdin, type InputDocument } from '../input/read-input.ts';
 import type { Store } from '../store/open.ts';
@@ -8,12 +9,20 @@ import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { contentHash, ingestExtraction, type IngestedDocument } from './ingest-document.ts';
 import { findDocumentByHash } from '../store/documents-repo.ts';
+import { recomputeProcessRecord } from './recompute-record.ts';
 import { inlineExtractor, workerExtractor, type Extractor } from './ingest-pool.ts';
 
 export interface IngestProgress { readonly done: number; readonly total: number; readonly perSecond: number; readonly secondsLeft: number }
 
 export interface IngestOptions {
   readonly published?: string;
+  /**
+   * Publication dates by file id (the file name without its extension) or path, e.g. from
+   * `--manifest FILE`. A folder's own manifest.json ([{ id, published }] or { id: date }) is read too.
+   */
+  readonly manifest?: ReadonlyMap<string, string>;
+  /** Rebuild the derived process record after the batch (default true). */
+  readonly recompute?: boolean;
   /** Worker threads for extraction; default one per core when there are many files, 0 = inline. */
   readonly workers?: number;
   readonly extractorVersion?: string;
@@ -61,8 +70,10 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       : { source, code: 'INTERNAL', message: (e as Error)?.message ?? String(e) });
   };
   const sources: string[] = [];
+  const dates = new Map(opts.manifest ?? []);
   for (const p of paths) {
     try {
+      for (const [k, v] of await folderManifest(p)) if (!dates.has(k)) dates.set(k, v);
       const found = await expand(p);
       if (found.length === 0) warnings.push(`${p}: no reports in this folder (parley reads ${[...READABLE].join(' ')})`);
       sources.push(...found);
@@ -84,7 +95,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
     jobs[i] = read(src).then(async (input): Promise<Job> => {
       const known = await findDocumentByHash(store.db, contentHash(input.text));
       if (known && known.extractor_version === version) return { storedAs: known.id };
-      return extractor.run(input, opts.published);
+      return extractor.run(input, dates.get(src) ?? dates.get(fileId(src)) ?? opts.published);
     });
     jobs[i]!.catch(() => undefined);
   };
@@ -122,6 +133,9 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   } finally {
     await extractor.close();
   }
+  if ((stored > 0 || updated > 0) && opts.recompute !== false) {
+    try { await recomputeProcessRecord(store.db); } catch (e) { warnings.push(`the process record was not rebuilt: ${(e as Error).message}; it is rebuilt at the next query`); }
+  }
   return {
     files: sources.length, stored, nearDuplicates: near, already, updated, failed, warnings,
     seconds: (performance.now() - t0) / 1000, interrupted: opts.signal?.aborted ?? false,
@@ -150,4 +164,34 @@ async function expand(p: string): Promise<string[]> {
   };
   await walk(p);
   return out;
+}
+
+const fileId = (src: string): string => basename(src, extname(src));
+
+/** Publication dates from a manifest: [{ id, published }], { files: [...] } or { id: "YYYY-MM-DD" }. */
+export function parseManifest(json: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  const day = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
+  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { files?: unknown }).files) ? (json as { files: unknown[] }).files : undefined;
+  if (list) {
+    for (const x of list) {
+      if (!x || typeof x !== 'object') continue;
+      const r = x as Record<string, unknown>;
+      const id = typeof r.id === 'string' ? r.id : typeof r.file === 'string' ? fileId(r.file) : undefined;
+      const d = day(r.published ?? r.date);
+      if (id && d) out.set(id, d);
+    }
+  } else if (json && typeof json === 'object') {
+    for (const [k, v] of Object.entries(json)) { const d = day(v); if (d) out.set(fileId(k), d); }
+  }
+  return out;
+}
+
+/** A folder's manifest.json, when it has one. */
+async function folderManifest(p: string): Promise<Map<string, string>> {
+  if (p === '-') return new Map();
+  try {
+    if (!(await stat(p)).isDirectory()) return new Map();
+    return parseManifest(JSON.parse(await readFile(join(p, 'manifest.json'), 'utf8')));
+  } catch { return new Map(); }
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
 import { ParleyError } from '../domain/errors.ts';
-import { ingestPaths, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
+import { ingestPaths, parseManifest, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
 import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { report } from './main.ts';
@@ -28,6 +29,7 @@ export function registerStoreCommands(program: Command, setCode: (code: number) 
     .argument('<paths...>', 'report files, folders of reports, or - for standard input')
     .addOption(workspaceOption())
     .option('--published <date>', 'publication date as YYYY-MM-DD for reports that give none')
+    .option('--manifest <file>', 'publication dates by file id: JSON [{ "id", "published" }] or { "id": "YYYY-MM-DD" } (a folder\'s manifest.json is read anyway)')
     .option('--workers <n>', 'extraction threads (default: one per core when there are many files)', (v) => positiveInt(v, '--workers'))
     .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'a line per report as it is stored')
@@ -37,7 +39,7 @@ export function registerStoreCommands(program: Command, setCode: (code: number) 
   registerRecordCommands(program, setCode);
 }
 
-type IngestFlags = StoreFlags & { published?: string; workers?: number; format: 'text' | 'json'; verbose?: boolean };
+type IngestFlags = StoreFlags & { published?: string; manifest?: string; workers?: number; format: 'text' | 'json'; verbose?: boolean };
 
 async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   const ac = new AbortController();
@@ -50,8 +52,10 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   process.on('SIGTERM', onSigint);
   const tty = process.stderr.isTTY === true;
   try {
+    const manifest = opts.manifest ? await readManifest(opts.manifest) : undefined;
     const summary = await withStore(opts, commandLine(), (s) => ingestPaths(s, paths, {
       published: opts.published,
+      manifest,
       workers: opts.workers,
       signal: ac.signal,
       onProgress: tty ? (p) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) : undefined,
@@ -110,4 +114,14 @@ export function positiveInt(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new ParleyError('BAD_ARGUMENT', `${name} must be a whole number, not "${v}"`);
   return n;
+}
+
+async function readManifest(file: string): Promise<Map<string, string>> {
+  let json: unknown;
+  try { json = JSON.parse(await readFile(file, 'utf8')); } catch (e) {
+    throw new ParleyError('BAD_ARGUMENT', `--manifest ${file}: ${(e as Error).message}`);
+  }
+  const m = parseManifest(json);
+  if (m.size === 0) throw new ParleyError('BAD_ARGUMENT', `--manifest ${file}: no publication dates in it (expected [{ "id", "published" }] or { "id": "YYYY-MM-DD" })`);
+  return m;
 }

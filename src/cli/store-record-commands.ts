@@ -6,6 +6,8 @@ import { aliasActor, mergeActors, splitActor } from '../app/merge-actors.ts';
 import { showActor, showRecord } from '../app/show-record.ts';
 import { findActor } from '../store/actor-ref.ts';
 import * as ask from '../store/queries.ts';
+import { commitments, processRounds, timeline } from '../store/process-queries.ts';
+import { ensureProcessRecord } from '../app/recompute-record.ts';
 import type { Store } from '../store/open.ts';
 import { report } from './main.ts';
 import { commandLine, positiveInt, withStore, workspaceOption, type StoreFlags } from './store-commands.ts';
@@ -78,6 +80,25 @@ export function registerRecordCommands(program: Command, setCode: (code: number)
   cmd('figures', 'reported figures, corroborated or contested').option('--contested', 'only figures with competing values')
     .action((f: Flags & { contested?: boolean }) => run(async (s, o) => formatRows(await ask.figures(s.db, { contested: f.contested, limit: o.limit }), o.format))(f));
 
+  cmd('processes', 'negotiation processes: each round with its dates, venue, host and participation').option('--process <name>', 'only processes whose name, place or host holds this')
+    .action((f: Flags & { process?: string }) => run(async (s, o) => {
+      await ensureProcessRecord(s.db);
+      return formatRows(await processRounds(s.db, { process: f.process, limit: o.limit }), o.format);
+    })(f));
+
+  cmd('timeline', 'rounds and events in date order, with their sources').option('--process <name>', 'only this process and its reports')
+    .option('--from <date>', 'from this day, month or year (YYYY[-MM[-DD]])', (v) => isoPrefix(v, '--from')).option('--to <date>', 'up to this day, month or year', (v) => isoPrefix(v, '--to'))
+    .action((f: Flags & { process?: string; from?: string; to?: string }) => run(async (s, o) => {
+      await ensureProcessRecord(s.db);
+      return formatRows(await timeline(s.db, { process: f.process, from: f.from, to: f.to, limit: o.limit }), o.format);
+    })(f));
+
+  cmd('commitments', 'commitments with their status over time (Peace Accords Matrix) and the events behind each change')
+    .action((f: Flags) => run(async (s, o) => {
+      await ensureProcessRecord(s.db);
+      return formatRows(await commitments(s.db, { limit: o.limit }), o.format);
+    })(f));
+
   cmd('search', 'full-text search over reports and claims').argument('<words...>')
     .action((words: string[], f: Flags) => run(async (s, o) => formatRows(await ask.search(s.db, words.join(' '), o.limit), o.format))(f));
 
@@ -100,4 +121,9 @@ export function fieldPairs(args: string[]): Record<string, string> {
     }
   }
   return out;
+}
+
+function isoPrefix(v: string, flag: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new ParleyError('BAD_ARGUMENT', `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
+  return v;
 }

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import type { Approx } from '../domain/record.ts';
+import { numbersCompatible } from '../record/claims/ranges.ts';
 import type { DB } from './schema.ts';
 
 /** Read side of the record: each function one question a command asks. Counts come back as numbers. */
@@ -77,17 +79,35 @@ export async function quotes(db: Kysely<DB>, o: { actorId?: number; limit: numbe
   });
 }
 
+/**
+ * Reported figures. A key (measure, subject, month, counted noun) with two values that cannot both
+ * be true (src/record/claims/ranges.ts: "more than 220,000" and "220,000" can) is contested:
+ * `--contested` lists those values side by side, each with its own sources.
+ */
 export async function figures(db: Kysely<DB>, o: { contested?: boolean; limit: number }) {
-  const rows = await sql<{ id: number; key: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; sources: string; independent: string; rivals: string; occurred_on: string | null }>`
+  const rows = await sql<{ id: number; key: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; sources: string; independent: string; occurred_on: string | null; docs: string | null }>`
     select c.id, c.key, c.value, c.edited_value, c.review_state, c.occurred_on, ${SOURCES} as sources, ${INDEPENDENT} as independent,
-      (select count(*) from claims r where r.key = c.key and r.id <> c.id and r.review_state <> 'rejected') as rivals
+      (select string_agg(coalesce(d.publisher, regexp_replace(d.source, '^.*/', '')) || ' ' || d.published || ' d' || d.id, '; ' order by d.published, d.id) from claim_sources s join documents d on d.id = s.document_id where s.claim_id = c.id) as docs
     from claims c where c.kind = 'quantity' and c.review_state <> 'rejected'
-    ${o.contested ? sql`and exists (select 1 from claims r where r.key = c.key and r.id <> c.id and r.review_state <> 'rejected')` : sql``}
-    order by c.key, c.id limit ${o.limit}`.execute(db);
-  return rows.rows.map((r) => {
+    ${o.contested ? sql`and exists (select 1 from claims r where r.key = c.key and r.id <> c.id and r.kind = 'quantity' and r.review_state <> 'rejected')` : sql`and c.id in (select id from claims where kind = 'quantity' and review_state <> 'rejected' order by key, id limit ${o.limit})`}
+    order by c.key, c.id`.execute(db);
+  const all = rows.rows.map((r) => {
     const v = { ...r.value, ...(r.edited_value ?? {}) };
-    return { id: `c${r.id}`, date: r.occurred_on, measure: v.measure as string, value: v.value as number, approx: v.approx as string, unit: (v.unit ?? '') as string, text: v.text as string, state: r.review_state, sources: n(r.sources), independent: n(r.independent), contested: n(r.rivals) > 0 };
+    const num = { value: Number(v.value), max: (v.max ?? null) as number | null, approx: (v.approx ?? 'exact') as Approx };
+    return { key: r.key, num, row: { id: `c${r.id}`, date: r.occurred_on, measure: v.measure as string, value: v.value as number, approx: v.approx as string, unit: (v.unit ?? '') as string, text: v.text as string, state: r.review_state, sources: n(r.sources), independent: n(r.independent), contested: false, against: '', from: r.docs ?? '' } };
   });
+  const byKey = new Map<string, typeof all>();
+  for (const x of all) (byKey.get(x.key) ?? byKey.set(x.key, []).get(x.key)!).push(x);
+  for (const xs of byKey.values()) {
+    for (const x of xs) {
+      // Two figures of one report are two facts; reports disagree when their sources differ.
+      // Values more than ten times apart count different things ("300 people" fled, "5,000 people" besieged).
+      const rivals = xs.filter((y) => y !== x && y.row.from !== x.row.from && !numbersCompatible(x.num, y.num) && sameScale(x.num.value, y.num.value));
+      x.row.contested = rivals.length > 0;
+      x.row.against = rivals.map((y) => `${y.row.text} (${y.row.id})`).join('; ');
+    }
+  }
+  return all.map((x) => x.row).filter((r) => !o.contested || r.contested).slice(0, o.limit);
 }
 
 export async function search(db: Kysely<DB>, words: string, limit: number) {
@@ -106,6 +126,8 @@ export async function history(db: Kysely<DB>, entity: string, id: number) {
   const rows = await db.selectFrom('history').select(['at', 'by', 'action', 'field', 'before', 'after']).where('entity', '=', entity).where('entity_id', '=', id).orderBy('id').execute();
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), by: r.by, action: r.action, field: r.field, before: r.before, after: r.after }));
 }
+
+const sameScale = (a: number, b: number): boolean => a > 0 && b > 0 && Math.max(a, b) / Math.min(a, b) <= 10;
 
 function round(x: number | null): number | null {
   return x === null ? null : Math.round(x * 1000) / 1000;

@@ -149,6 +149,62 @@ export interface HistoryTable {
   by: string;
 }
 
+/** Derived (0002): processes grouped from talks and participation claims by src/record. */
+export interface ProcessesTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  series: string | null;
+  place: string | null;
+  host: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  rounds: number;
+  unassigned: Json;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  process_id: number;
+  key: string;
+  ordinal: number | null;
+  ordinal_from: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  precision: string | null;
+  places: Json<string[]>;
+  dates: Json;
+  dates_contested: boolean;
+  sources: Json;
+  independent: number;
+  participation: Json;
+}
+
+export interface CommitmentsTable {
+  id: Generated<number>;
+  key: string;
+  what: string;
+  actor: string | null;
+  actor_id: number | null;
+  to_party: string | null;
+  place: string | null;
+  object: string | null;
+  made: string;
+  promised: number | null;
+  conditional: boolean;
+  status: string;
+  delivered: number;
+  history: Json;
+  sources: Json;
+  independent: number;
+}
+
+export interface RecordStampTable {
+  id: number;
+  stamp: string;
+  computed_at: Stamp;
+}
+
 export interface DB {
   documents: DocumentsTable;
   document_bands: DocumentBandsTable;
@@ -162,4 +218,8 @@ export interface DB {
   claim_actors: ClaimActorsTable;
   document_actors: DocumentActorsTable;
   history: HistoryTable;
+  processes: ProcessesTable;
+  rounds: RoundsTable;
+  commitments: CommitmentsTable;
+  record_stamp: RecordStampTable;
 }

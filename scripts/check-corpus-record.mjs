@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// The issue's acceptance check, no manual step: ingests ../shared/corpus/guardian/ (dates from its
+// manifest.json) and the seed into a fresh temporary workspace, then verifies through the CLI:
+// one actor each for the Syrian government, the SNC and the UN envoy whatever the spelling;
+// processes for the Geneva, Sochi and Astana talks with their rounds; at least one contested
+// figure with both values and both sources. Prints what it found; exits 1 when a check fails.
+// Usage: node scripts/check-corpus-record.mjs [--corpus DIR] [--seed DIR] [--keep]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
+const corpus = resolve(arg('--corpus', join(ROOT, '../shared/corpus/guardian')));
+const seed = resolve(arg('--seed', join(ROOT, '../shared/corpus/seed')));
+const keep = process.argv.includes('--keep');
+
+for (const d of [corpus, seed]) if (!existsSync(d)) { console.error(`check:record: ${d} not found`); process.exit(2); }
+const ws = mkdtempSync(join(tmpdir(), 'parley-check-record-'));
+const env = { ...process.env, DATABASE_URL: '', PARLEY_WORKSPACE: '' };
+
+function parley(...args) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), ...args, '-w', ws], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`parley ${args.join(' ')} exited ${r.status}: ${r.stderr.trim().slice(0, 2000)}`);
+  return r.stdout;
+}
+const json = (...args) => JSON.parse(parley(...args, '--format', 'json'));
+
+const failures = [];
+const check = (ok, what) => { console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}`); if (!ok) failures.push(what); };
+
+try {
+  const t0 = performance.now();
+  const ing = json('ingest', corpus, seed);
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`ingested ${ing.files} files (${ing.stored} stored, ${ing.nearDuplicates} near-duplicates, ${ing.failed.length} failed) in ${secs.toFixed(1)} s`);
+  check(ing.failed.length === 0 && ing.files >= 250, `all ${ing.files} reports ingested`);
+
+  // Actors: every spelling of each must land on one actor (its name or an alias).
+  const actors = json('actors', '--limit', '100000');
+  const names = (a) => [a.name, ...String(a.aliases ?? '').split(', ').filter(Boolean)];
+  const GROUPS = [
+    ['Syrian government', /^(the )?(syrian (arab )?government|syrian regime|assad (regime|government)|government of (syria|bashar al-assad)|damascus government)$/i],
+    ['SNC', /^(the )?(syrian national coalition|national coalition (of|for) syrian revolution(ary)? and opposition forces|snc)$/i],
+    ['UN envoy', /^(staffan )?de mistura$|^mistura$|^(the )?(un|united nations)( special)? envoy( (to|for) syria)?$/i],
+  ];
+  console.log('\nactors:');
+  for (const [label, re] of GROUPS) {
+    const hits = actors.filter((a) => names(a).some((n) => re.test(n.trim())));
+    for (const a of hits) console.log(`  ${label}: ${a.id} ${a.name} (${a.kind}, ${a.documents} documents) aliases: ${a.aliases || '-'}`);
+    check(hits.length === 1, `one actor for the ${label} (${hits.length} found)`);
+  }
+
+  // Processes and their rounds.
+  const rounds = json('processes', '--limit', '100000');
+  console.log('\nprocesses:');
+  for (const series of ['Geneva', 'Sochi', 'Astana']) {
+    const mine = rounds.filter((r) => r.name.toLowerCase().includes(series.toLowerCase()) || r.venue.toLowerCase().includes(series.toLowerCase()));
+    const withRounds = mine.filter((r) => r.round);
+    for (const r of withRounds) console.log(`  ${r.name} (${r.process}) round ${r.round}: ${r.dates || 'undated'}${r.participation ? ' — ' + r.participation.slice(0, 160) : ''} [${r.sources}]`);
+    check(withRounds.length > 0, `a process for the ${series} talks with its rounds (${new Set(mine.map((r) => r.process)).size} process, ${withRounds.length} rounds)`);
+  }
+  const moscow = rounds.filter((r) => /moscow/i.test(r.name) && r.round);
+  for (const r of moscow) console.log(`  ${r.name} round ${r.round}: ${r.dates || 'undated'}${r.participation ? ' — ' + r.participation.slice(0, 160) : ''}`);
+
+  // A contested figure: both values and both sources.
+  const figures = json('figures', '--contested', '--limit', '100000');
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const pairs = [];
+  for (const f of figures) {
+    for (const m of String(f.against).matchAll(/\((c\d+)\)/g)) {
+      const g = byId.get(m[1]);
+      if (g && f.id < g.id && f.from && g.from && f.from !== g.from) pairs.push([f, g]);
+    }
+  }
+  console.log(`\ncontested figures: ${figures.length} values in ${pairs.length} pairs; the first ones:`);
+  for (const [f, g] of pairs.slice(0, 5)) {
+    console.log(`  ${f.measure}: "${f.text}" (${f.value}, ${f.approx}) from ${f.from}\n     vs "${g.text}" (${g.value}, ${g.approx}) from ${g.from}`);
+  }
+  check(pairs.length > 0, 'at least one contested figure with both values and both sources');
+  const commitments = json('commitments', '--limit', '100000');
+  console.log(`\ncommitments: ${commitments.length}; timeline rows: ${json('timeline', '--limit', '100000').length}`);
+} catch (e) {
+  check(false, `the check ran: ${e.message}`);
+} finally {
+  if (keep) console.log(`workspace kept: ${ws}`); else rmSync(ws, { recursive: true, force: true });
+}
+console.log(failures.length ? `\n${failures.length} check(s) failed` : '\nall checks passed');
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,79 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+
+/**
+ * Read side of the derived process record (0002 tables): processes with their rounds, the
+ * timeline, commitments. Callers run ensureProcessRecord (src/app/recompute-record.ts) first.
+ */
+interface SourceJson { documentId: string; sentence?: number }
+interface RowJson { actor: string; status: string; conditions: string[]; sources: SourceJson[]; independent: number; contested: boolean }
+interface ChangeJson { date: string; status: number | string; rule: string; events: { type: string; date?: string; quantity?: number; actor?: string; sources: SourceJson[] }[] }
+
+const span = (a: string | null, b: string | null): string => (!a ? '' : !b || a === b ? a : `${a}..${b}`);
+const docs = (xs: SourceJson[]): string => [...new Set(xs.map((s) => s.documentId))].join(' ');
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+export type ProcessRoundRow = {
+  process: string; name: string; round: string; dates: string; venue: string; host: string;
+  participation: string; conditions: string; independent: number; sources: string;
+};
+
+/** One row per round of each process (a process without rounds: one row), in date order. */
+export async function processRounds(db: Kysely<DB>, o: { process?: string; limit: number }): Promise<ProcessRoundRow[]> {
+  const rows = await sql<{ pid: number; name: string; series: string | null; place: string | null; host: string | null; key: string; rid: number | null; ordinal: number | null; ordinal_from: string | null; start_date: string | null; end_date: string | null; places: string[] | null; participation: RowJson[] | null; sources: SourceJson[] | null; independent: number | null; dates_contested: boolean | null }>`
+    select p.id as pid, p.name, p.series, p.place, p.host, p.key, r.id as rid, r.ordinal, r.ordinal_from, r.start_date, r.end_date, r.places, r.participation, r.sources, r.independent, r.dates_contested
+    from processes p left join rounds r on r.process_id = p.id
+    order by p.start_date nulls last, p.id, r.start_date nulls last, r.ordinal nulls last, r.id`.execute(db);
+  const q = o.process ? fold(o.process) : undefined;
+  return rows.rows.filter((r) => !q || [r.name, r.key, r.series ?? '', r.place ?? '', r.host ?? '', `p${r.pid}`].some((x) => fold(x).includes(q)))
+    .slice(0, o.limit).map((r) => ({
+      process: `p${r.pid}`, name: r.name,
+      round: r.rid === null ? '' : r.ordinal !== null ? `${r.ordinal}${r.ordinal_from === 'order' ? ' (by order)' : ''}` : '?',
+      dates: span(r.start_date, r.end_date) + (r.dates_contested ? ' (contested)' : ''),
+      venue: (r.places ?? []).join(', ') || (r.place ?? ''), host: r.host ?? '',
+      participation: (r.participation ?? []).map((p) => `${p.actor}: ${p.status}${p.contested ? ' (contested)' : ''}`).join('; '),
+      conditions: (r.participation ?? []).flatMap((p) => p.conditions.map((c) => `${p.actor}: ${c}`)).join('; '),
+      independent: r.independent ?? 0, sources: docs([...(r.sources ?? []), ...(r.participation ?? []).flatMap((p) => p.sources)]),
+    }));
+}
+
+export type TimelineRow = { date: string; kind: string; process: string; what: string; sources: string; id: string };
+
+/** Rounds and events in date order, with their sources; `process` limits both to one process's reports. */
+export async function timeline(db: Kysely<DB>, o: { process?: string; from?: string; to?: string; limit: number }): Promise<TimelineRow[]> {
+  const rounds = o.process ? await processRounds(db, { process: o.process, limit: 100000 }) : await processRounds(db, { limit: 100000 });
+  const inRange = (d: string): boolean => !!d && (!o.from || d.slice(0, o.from.length) >= o.from) && (!o.to || d.slice(0, o.to.length) <= o.to);
+  const out: TimelineRow[] = rounds.filter((r) => r.round && inRange(r.dates)).map((r) => ({
+    date: r.dates, kind: 'round', process: r.name, what: `round ${r.round}${r.venue ? ` in ${r.venue}` : ''}${r.participation ? ` — ${r.participation}` : ''}`, sources: r.sources, id: r.process,
+  }));
+  const docIds = o.process ? [...new Set(rounds.flatMap((r) => r.sources.split(' ')).filter(Boolean).map((d) => Number(d.slice(1))))] : undefined;
+  if (!docIds || docIds.length) {
+    const ev = await sql<{ id: number; occurred_on: string | null; summary: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; docs: string }>`
+      select c.id, c.occurred_on, c.summary, c.value, c.edited_value,
+        (select string_agg('d' || s.document_id, ' ' order by s.document_id) from claim_sources s where s.claim_id = c.id) as docs
+      from claims c where c.kind = 'event' and c.review_state <> 'rejected' and c.occurred_on is not null
+      ${o.from ? sql`and c.occurred_on >= ${o.from}` : sql``} ${o.to ? sql`and left(c.occurred_on, ${o.to.length}) <= ${o.to}` : sql``}
+      ${docIds ? sql`and exists (select 1 from claim_sources s where s.claim_id = c.id and s.document_id in (${sql.join(docIds)}))` : sql``}
+      order by c.occurred_on, c.id limit ${o.limit}`.execute(db);
+    for (const r of ev.rows) {
+      const v = { ...r.value, ...(r.edited_value ?? {}) };
+      out.push({ date: span(r.occurred_on, (v.end as string | null) ?? null), kind: String(v.type ?? 'event'), process: o.process ?? '', what: r.summary, sources: r.docs ?? '', id: `c${r.id}` });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind)).slice(0, o.limit);
+}
+
+export type CommitmentRow = { id: string; what: string; by: string; to: string; made: string; promised: number | null; status: string; delivered: number; changes: string; independent: number; sources: string };
+
+const PAM: Record<string, string> = { 0: '0 not started', 1: '1 minimal', 2: '2 intermediate', 3: '3 full', reversed: 'reversed' };
+
+/** Commitments with their status now and each change with the events behind it. */
+export async function commitments(db: Kysely<DB>, o: { limit: number }): Promise<CommitmentRow[]> {
+  const rows = await db.selectFrom('commitments').selectAll().orderBy('made').orderBy('id').limit(o.limit).execute();
+  return rows.map((r) => ({
+    id: `k${r.id}`, what: r.object ? `${r.what}: ${r.object}` : r.what, by: r.actor ?? '', to: r.to_party ?? '', made: r.made,
+    promised: r.promised, status: PAM[r.status] ?? r.status, delivered: r.delivered,
+    changes: (r.history as ChangeJson[]).map((h) => `${h.date} → ${PAM[String(h.status)] ?? h.status} (${h.rule}${h.events.length ? ': ' + h.events.map((e) => `${e.type}${e.quantity !== undefined ? ' ' + e.quantity : ''}${e.date ? ' ' + e.date : ''} [${docs(e.sources)}]`).join(', ') : ''})`).join('; '),
+    independent: r.independent, sources: docs(r.sources as SourceJson[]),
+  }));
+}
