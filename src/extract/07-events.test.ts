@@ -131,6 +131,45 @@ const cases: Case[] = [
     text: 'The sides failed to reach an agreement in Doha. UN helicopters evacuated the wounded from the besieged town of Foua.',
     actors: [A.un], want: [{ type: 'evacuation', actor: 'United Nations', place: 'Foua' }, { type: 'siege', place: 'Foua' }],
   },
+  {
+    name: 'a town the text calls a town: "Xyz, a town in ..."',
+    text: 'Airstrikes on Tel Varosh, a village in Idlib province, killed nine civilians.',
+    actors: [], qtys: [['nine civilians', 9, 'killed']],
+    want: [{ type: 'attack', place: 'Tel Varosh', quantity: 9 }],
+  },
+  {
+    name: 'a named camp is a place; aid cues',
+    text: 'The UN delivered humanitarian aid at al-Rasheed camp.',
+    actors: [A.un], want: [{ type: 'aid_access', actor: 'United Nations', place: 'al-Rasheed' }],
+  },
+  {
+    name: 'a negated verb cue is no event; an invasion is an attack',
+    text: 'Ruthenia said it would not attack the rebels. The invasion of Idlib began in May.',
+    actors: [A.ruthenia], dates: [['in May', '2020-05']],
+    want: [{ type: 'attack', place: 'Idlib', start: '2020-05', end: '2020-05' }],
+  },
+  {
+    name: 'fighters who release a video free no one',
+    text: 'Northern Front fighters released a new video from Idlib.',
+    actors: [A.rebels], want: [],
+  },
+  {
+    name: 'a place before a time phrase is not the cue\'s',
+    text: 'Ruthenian officials flew to Vienna ahead of the offensive.',
+    actors: [], want: [],
+  },
+  {
+    name: 'people who fled the areas of a town; captured people are arrested',
+    text: 'About 5,000 people took flight from rural areas of neighbouring Raqqa. Two aid workers were captured in Aleppo.',
+    actors: [], qtys: [['5,000 people', 5000, 'displaced']],
+    want: [{ type: 'displacement', place: 'Raqqa', quantity: 5000 }, { type: 'arrest', place: 'Aleppo' }],
+  },
+  {
+    name: 'talks with only a date date the talks named before',
+    text: 'Talks between Ruthenia and the UN opened in Vienna. The talks ended on Thursday.',
+    actors: [A.ruthenia, A.un], dates: [['on Thursday', '2020-01-09']],
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-01-09', end: '2020-01-09' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

@@ -96,6 +96,8 @@ function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T
   for (const item of items) {
     const xs = at(item);
     if (!sameClause(text, xs, mine)) continue;
+    // "flew to Moscow ahead of the invasion": a cue in a time phrase takes nothing written before it.
+    if (xs.end <= mine.start && TIME_PHRASE.test(text.slice(xs.end, mine.start))) continue;
     const d = distance(xs, mine);
     if (d >= bestD || (adjective && d > 80)) continue;
     if (!adjective) {
@@ -110,6 +112,8 @@ function owned<T>(ctx: Ctx, groups: Trigger[][], g: Trigger[], items: readonly T
   }
   return best;
 }
+
+const TIME_PHRASE = /\b(?:ahead\s+of|before|after|following|since|amid|despite|during)\s+(?:(?:the|a|an|its|their|this|last|week['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$/iu;
 
 /** Verbs that place an event in time rather than name another: "talks resume on 28 June". */
 const ASPECT = /^(?:resum|restart|begin|began|begun|start|continu|end|open|clos|tak|took|place|held|hold|due|schedul|set|expect|last|run|ran|convene|reconvene|launch|erupt|broke|break|come|came|went|go|kill|die|wound|injur|hit|struck|strik|pound|target|shell|bomb|pummel|fire|fired|agreed|sign|broker|reach|declar|announc|implement|enforc|order)/iu;

@@ -56,6 +56,11 @@ export interface Trigger extends Span { readonly type: EventType; readonly verb:
 
 const NO_OBJECT = /^(?:\s*[,.;:)]|\s+(?:in|at|on|by|since|for|from|under|without|across|inside|during|after|before|over)\b)/iu;
 const BE_BEFORE = /\b(?:is|are|was|were|be|been|being|has|have|had|get|got|who|which|that)\s+(?:[\w-]+ly\s+)?$/iu;
+/** "would not attack", "never released": a negated verb cue names nothing that happened. */
+const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever)\s+(?:(?:be|been|have|yet|to)\s+)?$/iu;
+const PASSIVE_AUX = /\b(?:is|are|was|were|be|been|being|get|got)\s+(?:[\w-]+ly\s+)?$/iu;
+/** An active verb followed by its own object: "fighters released a video" frees no one. */
+const OBJECT_NEXT = /^\s+(?:a|an|the|its|their|his|her|this|that|new|several)\b/iu;
 
 const UNREALISED = new RegExp(`(?:\\b(?:${lex.unrealisedBefore.join('|')})\\s+(?:(?:on|over|about|for|to)\\s+)?|\\b(?:fail|fails|failed|refuse|refused|refuses|must|should)\\s+(?:to\\s+)?(?:reach|sign|agree|strike|secure|conclude|declare|arrange)?\\s*)(?:(?:a|an|the)\\s+)?(?:[\\w-]+\\s+)?$`, 'iu');
 
@@ -92,12 +97,19 @@ export function findTriggers(text: string, s: Span, words: readonly string[], to
       // "20,000 foreigners detained in camps" is a state, "were detained on Monday" an event.
       if (t.stateParticiple && f.verb && /ed$/.test(text.slice(f.start, f.end))
         && !BE_BEFORE.test(text.slice(Math.max(s.start, f.start - 30), f.start)) && NO_OBJECT.test(text.slice(f.end, s.end))) continue;
+      if (f.verb && NEGATED_BEFORE.test(text.slice(Math.max(s.start, f.start - 25), f.start))) continue;
       // The people released must be near the cue: "released 650 prisoners", "prisoners were released".
       if (requires) {
         requires.lastIndex = 0;
         const verb = tokens.find((k) => k.start >= f.end && (k.pos === 'VERB' || k.pos === 'AUX'));
-        const near = text.slice(Math.max(s.start, f.start - 30), Math.min(s.end, f.end + 50, verb?.start ?? Infinity));
+        const to = Math.min(s.end, f.end + 50, verb?.start ?? Infinity);
+        const near = text.slice(Math.max(s.start, f.start - 30), to);
         if (!requires.test(near)) continue;
+        // In the active voice the people freed are the object, after the verb.
+        if (f.verb && OBJECT_NEXT.test(text.slice(f.end, to)) && !PASSIVE_AUX.test(text.slice(Math.max(s.start, f.start - 30), f.start))) {
+          requires.lastIndex = 0;
+          if (!requires.test(text.slice(f.end, to))) continue;
+        }
       }
       // "calls for a ceasefire", "talks on a truce": proposed, not (yet) happened.
       if (t.type !== 'talks' && UNREALISED.test(text.slice(Math.max(s.start, f.start - 40), f.start))) continue;

@@ -68,6 +68,15 @@ export function mergeInto(drafts: Draft[], c: Draft): void {
     for (let i = pool.length - 1; i >= 0; i--) if (addsNothing(pool[i]!, c)) { fold(pool[i]!, c); return; }
   }
   if (!b.actor && !b.place && !b.start && b.quantity == null) return;
+  // "The talks ended on Thursday": talks with only a date date the latest talks that had none.
+  if (b.type === 'talks' && b.start && !b.place && !b.actor && b.round == null && b.quantity == null) {
+    const undated = same.filter((d) => !d.event.start).at(-1);
+    if (undated && b.sentence - undated.event.sentence <= 8) {
+      fold(undated, c);
+      undated.event = { ...undated.event, start: b.start, end: b.end ?? b.start };
+      return;
+    }
+  }
   // An earlier mention that named only who acted ("the ceasefire ordered by X") is this one.
   if (b.place || b.start) {
     const i = drafts.findIndex((d) => d.event.type === b.type && bare(d.event) && compatibleActors(d, c) && b.sentence - d.event.sentence <= 5);
