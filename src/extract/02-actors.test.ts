@@ -158,6 +158,36 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     text: 'Kurdish fighters took the village.',
     mentions: [{ text: 'Kurdish fighters', actor: 'Kurdish forces', kind: 'armed_group', via: 'alias' }],
   },
+  {
+    name: '"of" makes a state a topic only after a noun of things done to it',
+    text: 'The partitioning of Libya worried diplomats, but the offensive had the approval of Qatar.',
+    mentions: [{ text: 'Qatar', actor: 'Qatar', kind: 'state', via: 'name' }],
+    absent: ['Libya'],
+  },
+  {
+    name: "a state's ministry is an actor of its own; the bare possessive still names the state",
+    text: "Russia's defence ministry said the raid succeeded. Russia's influence grew.",
+    mentions: [
+      { text: "Russia's defence ministry", actor: 'Russian defence ministry', kind: 'government', via: 'alias' },
+      { text: 'Russia', nth: 1, actor: 'Russia', kind: 'state', via: 'name' },
+    ],
+  },
+  {
+    name: 'a state with its own government acts through it, not by its possessive',
+    text: "Syria's president flew to Moscow.",
+    mentions: [],
+    absent: ['Syria'],
+  },
+  {
+    name: 'names after a people noun or role noun, and names joined to them by "and"',
+    text: 'Londoners Tavish Oyelaran and Corwin Aldaine were captured. The group is led by activist Merrin Toblasi.',
+    mentions: [
+      { text: 'Tavish Oyelaran', actor: 'Tavish Oyelaran', kind: 'person', via: 'name' },
+      { text: 'Corwin Aldaine', actor: 'Corwin Aldaine', kind: 'person', via: 'name' },
+      { text: 'Merrin Toblasi', actor: 'Merrin Toblasi', kind: 'person', via: 'name' },
+    ],
+    absent: ['Londoners'],
+  },
 ];
 
 for (const c of cases) {

@@ -1,5 +1,5 @@
 import type { Word } from './words.ts';
-import { DIRECTIONS, LOCATIVES, PLACE_NOUNS } from './lexicon.ts';
+import { DIRECTIONS, LOCATIVES, PLACE_NOUNS, TOPIC_OF_NOUNS } from './lexicon.ts';
 
 // Verbs and prepositions after which a capital names its government: "accused Moscow", "opposed by Damascus".
 const AGENTIVE_BEFORE = new Set(['by', 'with', 'accused', 'urged', 'warned', 'told', 'pressed', 'asked', 'criticised', 'criticized',
@@ -67,9 +67,10 @@ const TOPIC_BEFORE = new Set(['for', 'of', 'about', 'regarding', 'concerning', '
 export function stateIsTopic(words: readonly Word[], first: Word, last: Word, posAt: Map<number, string>): boolean {
   const p = prevWord(words, first);
   if (p && !first.first && (TOPIC_BEFORE.has(p.lc) || p.lc === 'is' || p.lc === 'was')) {
-    // "the government of Syria" is a gazetteer name; "President of Syria" is a title: both are caught before.
+    // "of" makes a topic only after a noun of things done to or found in a state ("the future of
+    // Syria"), not after its acts ("the approval of Russia") or its offices ("the president of Syria").
     const pp = prevWord(words, p);
-    if (!(p.lc === 'of' && pp && (pp.cap || /^(?:government|people|behalf|part|leader|president)$/.test(pp.lc)))) return true;
+    if (p.lc !== 'of' || (!!pp && TOPIC_OF_NOUNS.has(pp.lc))) return true;
   }
   const n = nextWord(words, last);
   if (!last.poss && n && !n.cap && posAt.get(n.start) === 'NOUN' && !VERBISH.has(n.lc)) return true;

@@ -75,6 +75,7 @@ for (const a of gaz.actors) {
 }
 
 export const FORCE_NOUNS: readonly string[] = rules.forceNouns;
+const MINISTRIES = new Set<string>(rules.ministries);
 for (const s of gaz.states) {
   const id = `state:${slug(s.name)}`;
   const gov = (s as { government?: string }).government;
@@ -84,7 +85,17 @@ for (const s of gaz.states) {
   for (const p of s.people) addKey(p, id, 'alias', 'people');
   const agent = gov ?? id;
   for (const c of s.capitals) addKey(c, agent, 'metonym', 'capital');
-  for (const adj of s.adj) for (const n of FORCE_NOUNS) addKey(`${adj} ${n}`, agent, 'metonym');
+  // "Russia's defence ministry": a ministry of a state without a separate government entry is an actor of its own.
+  if (!gov) {
+    for (const n of MINISTRIES) {
+      const mid = `ministry:${slug(`${s.adj[0] ?? s.name} ${n}`)}`;
+      addActor({ id: mid, name: `${s.adj[0] ?? s.name} ${n}`, kind: 'government' });
+      for (const adj of s.adj) addKey(`${adj} ${n}`, mid, 'name');
+      addKey(`${s.name}'s ${n}`, mid, 'alias');
+      for (const al of s.aliases) addKey(`${al}'s ${n}`, mid, 'alias');
+    }
+  }
+  for (const adj of s.adj) for (const n of FORCE_NOUNS) if (gov || !MINISTRIES.has(n)) addKey(`${adj} ${n}`, agent, 'metonym');
   addKey(`government of ${s.name}`, agent, 'metonym');
 }
 
@@ -124,6 +135,7 @@ export const LOCATIVES = setOf(rules.locatives);
 export const PLACE_NOUNS = setOf(rules.placeNouns);
 export const DIRECTIONS = setOf(rules.directions);
 export const ROLE_NOUNS = setOf(rules.roleNouns);
+export const TOPIC_OF_NOUNS = setOf(rules.topicOfNouns);
 export const NON_PERSON = setOf(rules.nonPersonWords);
 /** Words that end place names but are also surnames (Hill, Lane): a known given name outweighs them. */
 export const NON_PERSON_WEAK = setOf(rules.nonPersonWeak);

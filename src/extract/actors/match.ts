@@ -1,5 +1,5 @@
 import type { Word } from './words.ts';
-import { TRIE, type Key } from './lexicon.ts';
+import { TRIE, type Key, type Node } from './lexicon.ts';
 
 /** A stretch of words that some rule or the gazetteer reads as naming an actor. */
 export interface Hit {
@@ -29,12 +29,12 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
       const w = words[j]!;
       if (j > i && !w.joined) break;
       // "People's Protection Units": a possessive inside a name is part of the key.
-      const next = (w.poss ? node.next.get(`${w.lc}'s`) : undefined) ?? node.next.get(w.lc);
+      const plain = node.next.get(w.lc);
+      const next = (w.poss ? node.next.get(`${w.lc}'s`) : undefined) ?? plain;
       if (!next) break;
-      const possInKey = w.poss && node.next.get(`${w.lc}'s`) === next;
-      node = next;
+      const possInKey = w.poss && next !== plain;
       const k = j - i;
-      const fits = node.keys.filter((key) => {
+      const fitsAt = (n: Node) => n.keys.filter((key) => {
         const forms = key.ws;
         if (forms.length !== k + 1) return false;
         for (let x = 0; x <= k; x++) {
@@ -42,6 +42,11 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
         }
         return true;
       });
+      // "Russia's influence": when a key goes on with the possessive ("Russia's defence ministry")
+      // but the text does not, the name alone still matches.
+      if (possInKey && plain) { const f = fitsAt(plain); if (f.length) best = { to: j, keys: f }; }
+      node = next;
+      const fits = fitsAt(node);
       if (fits.length) best = { to: j, keys: fits };
       if (w.poss && !possInKey) break;
     }

@@ -17,7 +17,9 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     const key: Key = (h.keys.length > 1 && h.keys.every((k) => k.via === 'acronym') ? h.keys.find((k) => sure.has(k.target)) : undefined) ?? h.keys[0]!;
     const first = words[h.from]!, last = words[h.to]!;
     let acts = true;
-    if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The') && !stateIsTopic(words, first, last, posAt);
+    if (key.cond === 'place') acts = !locativeBefore(words, first) && !(nextWord(words, last)?.cap && !last.poss && words[h.to + 1]!.text !== 'The') && !stateIsTopic(words, first, last, posAt)
+      // "Syria's president": a state with a government of its own acts through it
+      && !(last.poss && !!ACTORS.get(key.target)?.government);
     else if (key.cond === 'people') acts = peopleActs(words, first, last);
     else if (key.cond === 'capital') acts = capitalActs(words, first, last, posAt);
     // "Reuters contributed to this report": a source of the article itself, not an actor in it.

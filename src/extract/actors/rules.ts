@@ -3,7 +3,7 @@ import type { Word } from './words.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import {
-  GIVEN_NAMES, SURNAMES, MEDIA_HEADS, NON_PERSON, NON_PERSON_WEAK, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
+  GIVEN_NAMES, SURNAMES, MEDIA_HEADS, ROLE_NOUNS, NON_PERSON, NON_PERSON_WEAK, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, PLACE_WORDS, TITLES, MAX_TITLE_WORDS,
 } from './lexicon.ts';
 
 const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)-\p{Lu}/u;
@@ -126,6 +126,8 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
       if (TITLES.has(part.slice(s, s + n).map((w) => w.lc).join(' '))) { s += n; continue outer; }
     }
     if (NOT_NAME.has(part[s]!.text) || PLACE_WORDS.has(part[s]!.text)) { s++; continue; }
+    // "Londoners Ali Khan": a people's plural before a name of two words or more
+    if (part.length - s >= 3 && DEMONYM_PLURAL.test(part[s]!.text) && !ORG_HEADS.has(part[s]!.text)) { s++; continue; }
     break;
   }
   let e = part.length - 1;
@@ -148,7 +150,7 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   let confidence = 0.6;
   if (nameWords.length >= 2 && nameWords.length <= 4) {
     if (title || GIVEN_NAMES.has(first.text) || (SURNAMES.has(last.text) && !first.first)) { person = true; confidence = 0.75; }
-    else if (apposition(text, last) || speechAround(text, words, first, last)) person = true;
+    else if (apposition(text, last) || speechAround(text, words, first, last) || peopleNounBefore(words, first) || nextToPerson(words, first, cands, actors)) person = true;
   } else if (nameWords.length === 1 && title && SINGLE_TITLES.has(title.split(' ').at(-1)!.toLowerCase()) && !first.first) {
     person = true;
   }
@@ -156,6 +158,22 @@ function classify(text: string, words: readonly Word[], part: Word[], cands: Can
   const id = `rule:${normName(name)}`;
   actors.push({ id, name, kind: 'person', ...(title ? { description: title } : {}), affiliations: [] });
   cands.push({ start: first.start, end: last.end, from: first.i, to: last.i, sentence: first.sentence, target: id, via: 'name', acts: true, confidence });
+}
+
+// "activist Lina Haddad", "Londoners Ali Khan and ...": a noun for people right before a name describes it.
+const DEMONYM_PLURAL = /^\p{Lu}\p{Ll}+(?:ers|ans|ians|is|ites|ese|ons)$/u;
+function peopleNounBefore(words: readonly Word[], first: Word): boolean {
+  const p = words[first.i - 1];
+  if (!p || !first.joined || p.sentence !== first.sentence || p.poss) return false;
+  if (ROLE_NOUNS.has(p.lc) && !p.cap) return true;
+  return DEMONYM_PLURAL.test(p.text) && !PLACE_WORDS.has(p.text) && !NOT_NAME.has(p.text) && !ORG_HEADS.has(p.text);
+}
+/** "Ali Khan and Omar Said": a name joined by "and" to a person's name just found. */
+function nextToPerson(words: readonly Word[], first: Word, cands: readonly Cand[], actors: readonly NewActor[]): boolean {
+  const and = words[first.i - 1];
+  if (!and || and.lc !== 'and' || !first.joined || !and.joined || and.sentence !== first.sentence) return false;
+  const c = cands.at(-1);
+  return !!c && c.to === and.i - 1 && actors.find((a) => a.id === c.target)?.kind === 'person';
 }
 
 const APPOSITION = /^,\s+(?:a|an|the|who|former|then|now|[\p{Lu}][\p{L}'’.-]*(?:['’]s)?\s+(?:former\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:president|minister|spokesman|spokeswoman|envoy|ambassador|chief|leader|head|commander|adviser|director|secretary|chairman|official)|(?:(?:senior|deputy|executive|managing|founding|research|former)\s+)?(?:director|head|founder|co-founder|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|professor|lecturer|fellow|researcher|analyst|editor|correspondent|commander|leader|member|secretary|president|adviser|advisor)\s+(?:at|of|for|with|in)\s)\b/u;
