@@ -56,6 +56,10 @@ const cases: Case[] = [
   { name: 'a date between subject and verb', text: 'Mira Hollis on Saturday hosted Tomas Brand for talks.', actors: [A.mira, A.tomas], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
   { name: 'a possessor is no object of meet', text: 'Tomas Brand did not meet the Unity Council’s polling threshold.', actors: [A.tomas, A.council], want: [] },
   { name: 'host as a noun', text: 'Mira Hollis told radio host Tomas Brand about the talks.', actors: [A.mira, A.tomas], want: [] },
+  { name: 'an invitation extended to someone', text: 'Kortia objected after an invitation was extended to the Unity Council for the summit.', actors: [A.kortia, A.council], want: [['Unity Council', 'invited']] },
+  { name: 'sending invitations', text: 'Ruthenia will send its invitations to Vesna and Kortia for the conference in Minsk.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Vesna', 'invited'], ['Kortia', 'invited']] },
+  { name: 'sponsors of talks attend', text: 'Vesna and Kortia are co-sponsoring the peace talks in Minsk.', actors: [A.vesna, A.kortia], want: [['Vesna', 'attend'], ['Kortia', 'attend']] },
+  { name: 'talks that nobody holds', text: 'The Unity Council said there would be no talks with the Caldorian government.', actors: [A.council, A.gov], want: [] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

@@ -62,7 +62,8 @@ export function firstWords(pattern: string, verb: boolean, irregular: Irregular)
   if (first === '*' || first.startsWith('[')) return null;
   const alts = first.split('|').map((a) => a.toLowerCase());
   // Tokens split "de-escalation" at the hyphen: a hyphenated word is known by its first part.
-  return (verb ? alts.flatMap((a) => inflect(a, irregular)) : alts).map((w) => w.split('-')[0]!.replace(/’/g, "'"));
+  // Some tokenisers keep it whole ("co-sponsored"): both forms are indexed.
+  return (verb ? alts.flatMap((a) => inflect(a, irregular)) : alts).flatMap((w) => [...new Set([w, w.split('-')[0]!])].map((x) => x.replace(/’/g, "'")));
 }
 
 const wordsCache = new WeakMap<object, string[][]>();
