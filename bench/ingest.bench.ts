@@ -1,8 +1,10 @@
 // bench:ingest — documents/s of `parley ingest` over a folder of reports (default: the 249
 // Guardian reports in ../shared/corpus/guardian), on PGlite and, when DATABASE_URL or
 // PARLEY_TEST_DATABASE_URL is set, on PostgreSQL; baseline: extraction alone on one thread,
-// measured in the same run.
-//   npm run bench:ingest [-- DIR]
+// measured in the same run. Then, on a generated workspace of PARLEY_BENCH_DOCS documents (default
+// 100,000; bench/generate-workspace.ts) per backend, p50/p95 latency of timeline, search and actor
+// queries. Figures only: nothing passes or fails on timing.
+//   npm run bench:ingest [-- DIR]     PARLEY_BENCH_DOCS=0 skips the generated workspace
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { extractReport } from '../src/app/extract-report.ts';
 import { ingestPaths, type IngestSummary } from '../src/app/ingest.ts';
 import { readInputFile } from '../src/input/read-input.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
+import { generateWorkspace } from './generate-workspace.ts';
+import { queryLatency, type Latency } from './query-latency.ts';
 
 const dir = process.argv[2] ?? '../shared/corpus/guardian';
 const files = readdirSync(dir).filter((f) => /\.(txt|md|html?)$/.test(f)).map((f) => join(dir, f));
@@ -43,8 +47,26 @@ async function bench(name: string, options: StoreOptions, cleanup: () => Promise
   rows.push({ run: name, docs: done, seconds: sum.seconds, perSecond: done / sum.seconds, note: `open ${opened.toFixed(1)} s; ${sum.nearDuplicates} copies; ${sum.failed.length} failed` });
 }
 
+const GEN = Number(process.env.PARLEY_BENCH_DOCS ?? 100000);
+const latencies: (Latency & { store: string; note: string })[] = [];
+async function generated(name: string, options: StoreOptions, cleanup: () => Promise<void>): Promise<void> {
+  if (!GEN) return;
+  const store = await openStore(options);
+  try {
+    console.log(`generating ${GEN} documents (${name})...`);
+    const g = await generateWorkspace(store.db, GEN, (s) => console.log(s));
+    const note = `${g.documents} docs, ${g.claims} claims, generated in ${g.seconds.toFixed(0)} s (${(g.documents / g.seconds).toFixed(0)} docs/s)`;
+    for (const l of await queryLatency(store)) latencies.push({ ...l, store: name, note });
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
 const ws = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 await bench('ingest, PGlite workspace', { workspace: join(ws, 'ws') }, async () => rmSync(ws, { recursive: true, force: true }));
+const gws = mkdtempSync(join(tmpdir(), 'parley-bench-gen-'));
+await generated('PGlite', { workspace: join(gws, 'ws') }, async () => rmSync(gws, { recursive: true, force: true }));
 
 const url = process.env.DATABASE_URL ?? process.env.PARLEY_TEST_DATABASE_URL;
 if (url) {
@@ -54,6 +76,9 @@ if (url) {
   const u = new URL(url);
   u.pathname = '/' + name;
   await bench('ingest, PostgreSQL 15', { databaseUrl: u.toString() }, () => admin(`drop database ${name} with (force)`));
+  await admin(`create database ${name}_gen`);
+  u.pathname = `/${name}_gen`;
+  await generated('PostgreSQL 15', { databaseUrl: u.toString() }, () => admin(`drop database ${name}_gen with (force)`));
 } else {
   console.log('(PostgreSQL skipped: set DATABASE_URL or PARLEY_TEST_DATABASE_URL, e.g. eval "$(scripts/ci-postgres.sh start)")');
 }
@@ -61,3 +86,8 @@ if (url) {
 console.log(`${files.length} reports from ${dir}`);
 console.log('run'.padEnd(36) + 'docs'.padStart(6) + 'seconds'.padStart(10) + 'docs/s'.padStart(9) + '  note');
 for (const r of rows) console.log(r.run.padEnd(36) + String(r.docs).padStart(6) + r.seconds.toFixed(1).padStart(10) + r.perSecond.toFixed(1).padStart(9) + '  ' + r.note);
+if (latencies.length) {
+  console.log(`\nquery latency on a generated workspace (ms)`);
+  console.log('store'.padEnd(16) + 'query'.padEnd(28) + 'runs'.padStart(6) + 'p50'.padStart(9) + 'p95'.padStart(9) + '  note');
+  for (const l of latencies) console.log(l.store.padEnd(16) + l.query.padEnd(28) + String(l.runs).padStart(6) + l.p50.toFixed(1).padStart(9) + l.p95.toFixed(1).padStart(9) + '  ' + l.note);
+}

@@ -11,6 +11,13 @@ interface ChangeJson { date: string; status: number | string; rule: string; even
 
 const span = (a: string | null, b: string | null): string => (!a ? '' : !b || a === b ? a : `${a}..${b}`);
 const docs = (xs: SourceJson[]): string => [...new Set(xs.map((s) => s.documentId))].join(' ');
+/** The first date after a day, month or year ("2015-03" → "2015-04"): an upper bound any collation orders right. */
+export function after(prefix: string): string {
+  const [y, m, d] = prefix.split('-').map(Number) as [number, number?, number?];
+  if (d !== undefined) return new Date(Date.UTC(y, m! - 1, d + 1)).toISOString().slice(0, 10);
+  if (m !== undefined) return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return String(y + 1);
+}
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export type ProcessRoundRow = {
@@ -18,15 +25,21 @@ export type ProcessRoundRow = {
   participation: string; conditions: string; independent: number; sources: string;
 };
 
-/** One row per round of each process (a process without rounds: one row), in date order. */
-export async function processRounds(db: Kysely<DB>, o: { process?: string; limit: number }): Promise<ProcessRoundRow[]> {
+/** One row per round of each process (a process without rounds: one row), in date order; `from`/`to` keep rounds that overlap them. */
+export async function processRounds(db: Kysely<DB>, o: { process?: string; from?: string; to?: string; limit: number }): Promise<ProcessRoundRow[]> {
+  const like = o.process ? `%${o.process.toLowerCase()}%` : undefined;
   const rows = await sql<{ pid: number; name: string; series: string | null; place: string | null; host: string | null; key: string; rid: number | null; ordinal: number | null; ordinal_from: string | null; start_date: string | null; end_date: string | null; places: string[] | null; participation: RowJson[] | null; sources: SourceJson[] | null; independent: number | null; dates_contested: boolean | null }>`
     select p.id as pid, p.name, p.series, p.place, p.host, p.key, r.id as rid, r.ordinal, r.ordinal_from, r.start_date, r.end_date, r.places, r.participation, r.sources, r.independent, r.dates_contested
-    from processes p left join rounds r on r.process_id = p.id
-    order by p.start_date nulls last, p.id, r.start_date nulls last, r.ordinal nulls last, r.id`.execute(db);
+    from processes p ${o.from || o.to ? sql`join` : sql`left join`} rounds r on r.process_id = p.id
+    where true
+    ${like ? sql`and (lower(p.name) like ${like} or lower(p.key) like ${like} or lower(coalesce(p.place, '')) like ${like} or lower(coalesce(p.host, '')) like ${like} or 'p' || p.id = ${o.process!.toLowerCase()})` : sql``}
+    ${o.from ? sql`and coalesce(r.end_date, r.start_date) >= ${o.from}` : sql``}
+    ${o.to ? sql`and r.start_date < ${after(o.to)}` : sql``}
+    order by p.start_date nulls last, p.id, r.start_date nulls last, r.ordinal nulls last, r.id limit ${o.limit}`.execute(db);
   const q = o.process ? fold(o.process) : undefined;
+  // Accents aside: "Astana" finds "Astana", "sochi" finds "Sochi"; SQL has narrowed the rows already.
   return rows.rows.filter((r) => !q || [r.name, r.key, r.series ?? '', r.place ?? '', r.host ?? '', `p${r.pid}`].some((x) => fold(x).includes(q)))
-    .slice(0, o.limit).map((r) => ({
+    .map((r) => ({
       process: `p${r.pid}`, name: r.name,
       round: r.rid === null ? '' : r.ordinal !== null ? `${r.ordinal}${r.ordinal_from === 'order' ? ' (by order)' : ''}` : '?',
       dates: span(r.start_date, r.end_date) + (r.dates_contested ? ' (contested)' : ''),
@@ -41,18 +54,18 @@ export type TimelineRow = { date: string; kind: string; process: string; what: s
 
 /** Rounds and events in date order, with their sources; `process` limits both to one process's reports. */
 export async function timeline(db: Kysely<DB>, o: { process?: string; from?: string; to?: string; limit: number }): Promise<TimelineRow[]> {
-  const rounds = o.process ? await processRounds(db, { process: o.process, limit: 100000 }) : await processRounds(db, { limit: 100000 });
-  const inRange = (d: string): boolean => !!d && (!o.from || d.slice(0, o.from.length) >= o.from) && (!o.to || d.slice(0, o.to.length) <= o.to);
-  const out: TimelineRow[] = rounds.filter((r) => r.round && inRange(r.dates)).map((r) => ({
+  const all = o.process ? await processRounds(db, { process: o.process, limit: 100000 }) : [];
+  const rounds = o.process && !o.from && !o.to ? all : await processRounds(db, { process: o.process, from: o.from, to: o.to, limit: o.limit });
+  const out: TimelineRow[] = rounds.filter((r) => r.round && r.dates).map((r) => ({
     date: r.dates, kind: 'round', process: r.name, what: `round ${r.round}${r.venue ? ` in ${r.venue}` : ''}${r.participation ? ` — ${r.participation}` : ''}`, sources: r.sources, id: r.process,
   }));
-  const docIds = o.process ? [...new Set(rounds.flatMap((r) => r.sources.split(' ')).filter(Boolean).map((d) => Number(d.slice(1))))] : undefined;
+  const docIds = o.process ? [...new Set(all.flatMap((r) => r.sources.split(' ')).filter(Boolean).map((d) => Number(d.slice(1))))] : undefined;
   if (!docIds || docIds.length) {
     const ev = await sql<{ id: number; occurred_on: string | null; summary: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; docs: string }>`
       select c.id, c.occurred_on, c.summary, c.value, c.edited_value,
         (select string_agg('d' || s.document_id, ' ' order by s.document_id) from claim_sources s where s.claim_id = c.id) as docs
       from claims c where c.kind = 'event' and c.review_state <> 'rejected' and c.occurred_on is not null
-      ${o.from ? sql`and c.occurred_on >= ${o.from}` : sql``} ${o.to ? sql`and left(c.occurred_on, ${o.to.length}) <= ${o.to}` : sql``}
+      ${o.from ? sql`and c.occurred_on >= ${o.from}` : sql``} ${o.to ? sql`and c.occurred_on < ${after(o.to)}` : sql``}
       ${docIds ? sql`and exists (select 1 from claim_sources s where s.claim_id = c.id and s.document_id in (${sql.join(docIds)}))` : sql``}
       order by c.occurred_on, c.id limit ${o.limit}`.execute(db);
     for (const r of ev.rows) {

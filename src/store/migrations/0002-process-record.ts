@@ -58,6 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       independent integer not null
     )`.execute(db);
   await sql`create index commitments_made on commitments (made)`.execute(db);
+  // The timeline reads events of a period: one index range.
+  await sql`create index claims_kind_occurred_on on claims (kind, occurred_on)`.execute(db);
   await sql`
     create table record_stamp (
       id integer primary key check (id = 1),
