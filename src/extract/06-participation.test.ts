@@ -60,6 +60,10 @@ const cases: Case[] = [
   { name: 'sending invitations', text: 'Ruthenia will send its invitations to Vesna and Kortia for the conference in Minsk.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Vesna', 'invited'], ['Kortia', 'invited']] },
   { name: 'sponsors of talks attend', text: 'Vesna and Kortia are co-sponsoring the peace talks in Minsk.', actors: [A.vesna, A.kortia], want: [['Vesna', 'attend'], ['Kortia', 'attend']] },
   { name: 'talks that nobody holds', text: 'The Unity Council said there would be no talks with the Caldorian government.', actors: [A.council, A.gov], want: [] },
+  { name: 'represented at talks', text: 'Ruthenia was represented by Mira Hollis at the talks in Minsk.', actors: [A.ruthenia, A.mira], want: [['Ruthenia', 'attend'], ['Mira Hollis', 'attend']] },
+  { name: 'heading a delegation', text: 'Tomas Brand will head the Caldorian government delegation to the summit. A team led by Mira Hollis flew in for the talks.', actors: [A.tomas, A.gov, A.mira], want: [['Tomas Brand', 'attend'], ['Mira Hollis', 'attend']] },
+  { name: 'absent, snubbed, walked away', text: 'Vesna was absent from the talks. Kortia snubbed the summit. The Unity Council walked away from the negotiations.', actors: [A.vesna, A.kortia, A.council], want: [['Vesna', 'boycott'], ['Kortia', 'boycott'], ['Unity Council', 'boycott']] },
+  { name: 'attendance not confirmed', text: 'Kortia has not confirmed its participation in the conference.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 
