@@ -188,6 +188,11 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     ],
     absent: ['Londoners'],
   },
+  {
+    name: 'a state before a verb the tagger may read as a noun still acts',
+    text: 'All three countries and Oman claim not to hold any weapons.',
+    mentions: [{ text: 'Oman', actor: 'Oman', kind: 'state', via: 'name' }],
+  },
 ];
 
 for (const c of cases) {

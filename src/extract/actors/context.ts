@@ -58,6 +58,7 @@ export function locativeBefore(words: readonly Word[], first: Word): boolean {
 }
 
 // "envoy for Syria", "the future of Syria", "talks about Yemen": a state as a topic, not a party.
+const CLAUSE_GOES_ON = new Set(['not', 'to', 'that', 'the', 'a', 'an', 'it', 'they', 'he', 'she', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'no', 'all', 'any']);
 const TOPIC_BEFORE = new Set(['for', 'of', 'about', 'regarding', 'concerning', 'on']);
 /**
  * A state's name that neither acts nor locates: the object of a topic preposition ("the envoy
@@ -73,7 +74,9 @@ export function stateIsTopic(words: readonly Word[], first: Word, last: Word, po
     if (p.lc !== 'of' || (!!pp && TOPIC_OF_NOUNS.has(pp.lc))) return true;
   }
   const n = nextWord(words, last);
-  if (!last.poss && n && !n.cap && posAt.get(n.start) === 'NOUN' && !VERBISH.has(n.lc)) return true;
+  // ("Russia claim not to..." is a verb the tagger took for a noun: a clause goes on after it)
+  const nn = n ? nextWord(words, n) : undefined;
+  if (!last.poss && n && !n.cap && posAt.get(n.start) === 'NOUN' && !VERBISH.has(n.lc) && !(nn && CLAUSE_GOES_ON.has(nn.lc))) return true;
   return false;
 }
 
