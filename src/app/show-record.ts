@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { ParleyError } from '../domain/errors.ts';
 import { findActor } from '../store/actor-ref.ts';
 import type { Store } from '../store/open.ts';
-import { history, memberships, quotes } from '../store/queries.ts';
+import { history, memberships, participation, quotes } from '../store/queries.ts';
 import { parseRecordId } from './record-id.ts';
 
 /** Use case: `parley show ID` (and `parley actor NAME`): one record with its sources and history. Fails with NOT_FOUND. */
@@ -80,6 +80,7 @@ async function actorRecord(store: Store, id: number, mergedInto: number | null):
     documents: Number(docs.rows[0]?.n ?? 0),
     memberships: await memberships(db, id),
     quotes: await quotes(db, { actorId: id, limit: 10 }),
+    participation: await participation(db, id, 20),
     history: await history(db, 'actor', id),
   };
 }

@@ -67,6 +67,20 @@ export async function memberships(db: Kysely<DB>, actorId: number) {
   return rows.rows.map((r) => ({ id: `m${r.id}`, person: r.person, organization: r.organization, role: r.role, status: r.status, start: r.start_date, end: r.end_date, state: r.review_state, sources: n(r.sources) }));
 }
 
+/** An actor's reported participation (attend, boycott, invited, declined, undecided), newest first, with its reports. */
+export async function participation(db: Kysely<DB>, actorId: number, limit: number) {
+  const rows = await sql<{ id: number; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; occurred_on: string | null; docs: string | null }>`
+    select c.id, c.value, c.edited_value, c.review_state, c.occurred_on,
+      (select string_agg('d' || s.document_id, ' ' order by s.document_id) from claim_sources s where s.claim_id = c.id) as docs
+    from claims c where c.kind = 'participation' and c.review_state <> 'rejected'
+    and exists (select 1 from claim_actors x where x.claim_id = c.id and x.actor_id = ${actorId})
+    order by c.occurred_on desc nulls last, c.id limit ${limit}`.execute(db);
+  return rows.rows.map((r) => {
+    const v = { ...r.value, ...(r.edited_value ?? {}) };
+    return { id: `c${r.id}`, date: r.occurred_on, status: String(v.status ?? ''), meeting: (v.meeting ?? null) as string | null, condition: (v.condition ?? null) as string | null, state: r.review_state, sources: r.docs ?? '' };
+  });
+}
+
 export async function quotes(db: Kysely<DB>, o: { actorId?: number; limit: number }) {
   const rows = await sql<{ id: number; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; sources: string; independent: string; published: string | null }>`
     select c.id, c.value, c.edited_value, c.review_state, ${SOURCES} as sources, ${INDEPENDENT} as independent, c.occurred_on as published
@@ -110,10 +124,15 @@ export async function figures(db: Kysely<DB>, o: { contested?: boolean; limit: n
   return all.map((x) => x.row).filter((r) => !o.contested || r.contested).slice(0, o.limit);
 }
 
+/** Ranking reads each match's text vector: only the newest RANKED matching reports are ranked. */
+const RANKED = 500;
+
 export async function search(db: Kysely<DB>, words: string, limit: number) {
   const q = sql`websearch_to_tsquery('english', ${words})`;
   const docs = await sql<{ id: number; title: string | null; source: string; published: string; rank: number }>`
-    select id, title, source, published, ts_rank(tsv, ${q}) as rank from documents where tsv @@ ${q} order by rank desc, id limit ${limit}`.execute(db);
+    select d.id, d.title, d.source, d.published, ts_rank(d.tsv, ${q}) as rank
+    from (select id from documents where tsv @@ ${q} order by published desc, id desc limit ${RANKED}) m join documents d on d.id = m.id
+    order by rank desc, d.id limit ${limit}`.execute(db);
   const claims = await sql<{ id: number; kind: string; summary: string; rank: number }>`
     select id, kind, summary, ts_rank(tsv, ${q}) as rank from claims where tsv @@ ${q} and review_state <> 'rejected' order by rank desc, id limit ${limit}`.execute(db);
   return [
