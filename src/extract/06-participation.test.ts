@@ -64,6 +64,7 @@ const cases: Case[] = [
   { name: 'heading a delegation', text: 'Tomas Brand will head the Caldorian government delegation to the summit. A team led by Mira Hollis flew in for the talks.', actors: [A.tomas, A.gov, A.mira], want: [['Tomas Brand', 'attend'], ['Mira Hollis', 'attend']] },
   { name: 'absent, snubbed, walked away', text: 'Vesna was absent from the talks. Kortia snubbed the summit. The Unity Council walked away from the negotiations.', actors: [A.vesna, A.kortia, A.council], want: [['Vesna', 'boycott'], ['Kortia', 'boycott'], ['Unity Council', 'boycott']] },
   { name: 'attendance not confirmed', text: 'Kortia has not confirmed its participation in the conference.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
+  { name: 'gathering somewhere is attending only when a meeting follows', text: 'Caldorian government forces gathered in large numbers near Idlib. The summit opened in Minsk on Monday.', actors: [A.gov], want: [] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
 ];
 

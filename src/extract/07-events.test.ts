@@ -144,7 +144,7 @@ const cases: Case[] = [
   },
   {
     name: 'a negated verb cue is no event; an invasion is an attack',
-    text: 'Ruthenia said it would not attack the rebels. The invasion of Idlib began in May.',
+    text: 'Ruthenia said it would not attack the rebels. The invasion of Idlib began in May. Kortia must not attack Minsk. Aid will go to host communities in Vienna.',
     actors: [A.ruthenia], dates: [['in May', '2020-05']],
     want: [{ type: 'attack', place: 'Idlib', start: '2020-05', end: '2020-05' }],
   },

@@ -97,7 +97,7 @@ export function findTriggers(text: string, s: Span, words: readonly string[], to
       // "20,000 foreigners detained in camps" is a state, "were detained on Monday" an event.
       if (t.stateParticiple && f.verb && /ed$/.test(text.slice(f.start, f.end))
         && !BE_BEFORE.test(text.slice(Math.max(s.start, f.start - 30), f.start)) && NO_OBJECT.test(text.slice(f.end, s.end))) continue;
-      if (f.verb && NEGATED_BEFORE.test(text.slice(Math.max(s.start, f.start - 25), f.start))) continue;
+      if (NEGATED_BEFORE.test(text.slice(Math.max(s.start, f.start - 25), f.start))) continue;
       // The people released must be near the cue: "released 650 prisoners", "prisoners were released".
       if (requires) {
         requires.lastIndex = 0;
