@@ -170,6 +170,11 @@ const cases: Case[] = [
     actors: [A.ruthenia, A.un], dates: [['on Thursday', '2020-01-09']],
     want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-01-09', end: '2020-01-09' }],
   },
+  {
+    name: 'the one place of a sentence with one cue, past another verb',
+    text: 'Local militias are fighting to clear the rebels near the town of Varosh.',
+    actors: [], want: [{ type: 'attack', place: 'Varosh' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

@@ -32,7 +32,7 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     const places = findPlaces(seg.text, s);
     for (const g of groups) {
       const locs = places.filter((p) => p.locative || objectOf(seg.text, p, g.at(-1)!));
-      const place = owned(ctx, groups, g, locs, (p) => p) ?? places.find((p) => modifies(seg.text, p, g[0]!));
+      const place = owned(ctx, groups, g, locs, (p) => p) ?? places.find((p) => modifies(seg.text, p, g[0]!)) ?? soleLocation(seg.text, groups, g, locs);
       const dates = (datesBy[s.index] ?? []).filter((d) => !datesSpeech(seg.text, s.start, d.evidence[0]!.start));
       const date = owned(ctx, groups, g, dates, (d) => d.evidence[0]!);
       mergeInto(drafts, draftOf(ctx, s, g, place, date, quantityFor(seg.text, groups, g, qtyBy[s.index] ?? [])));
@@ -72,6 +72,17 @@ function modifies(text: string, p: Place, t: Trigger): boolean {
   // "Baghdad–Washington talks" name the parties, not a venue.
   if (/[–—-]\s*$/u.test(text.slice(Math.max(0, p.start - 2), p.start)) || /^\s*[–—-]/u.test(text.slice(p.end, p.end + 2))) return false;
   return !p.country && p.end <= t.start && /^(?:['’]s)?\s+(?:[\w-]+\s+){0,1}$/u.test(text.slice(p.end, t.start));
+}
+
+/**
+ * The one place a sentence with a single cue locates, when another verb stands between them:
+ * "fighters are fighting to clear the town of Xyz", "the UN called for access at Xyz camp".
+ */
+function soleLocation(text: string, groups: Trigger[][], g: Trigger[], locs: readonly Place[]): Place | undefined {
+  if (groups.length !== 1) return undefined;
+  const mine = spanOf(g);
+  const near = locs.filter((p) => p.locative && !p.country && sameClause(text, p, mine) && !TIME_PHRASE.test(text.slice(p.end, mine.start)));
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** "the bombardment of Eastern Ghouta", "an assault on Raqqa": the place the event is done to. */
