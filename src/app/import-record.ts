@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
 import { ParleyError } from '../domain/errors.ts';
@@ -19,11 +19,14 @@ const BATCH = 500;
  * parley dump, or a newer one) or CONFLICT (the workspace is not empty).
  */
 export async function importRecord(store: Store, file: string): Promise<Record<string, number>> {
-  const lines = createInterface({ input: openFile(file), crlfDelay: Infinity });
   const counts: Record<string, number> = {};
+  if (!existsSync(file)) throw new ParleyError('FILE_NOT_FOUND', 'no such file', file);
+  const input = openFile(file);
   await store.db.transaction().execute(async (tx) => {
     await assertEmpty(tx);
     const tables = await dumpTables(tx);
+    // Made just before the loop: a readline interface drops the lines it reads before it is iterated.
+    const lines = createInterface({ input, crlfDelay: Infinity });
     let table: TableSpec | undefined;
     let batch: Record<string, unknown>[] = [];
     const merges: { id: number; into: number }[] = [];
@@ -72,6 +75,7 @@ export async function importRecord(store: Store, file: string): Promise<Record<s
 
 function openFile(file: string): NodeJS.ReadableStream {
   const s = createReadStream(file, { encoding: 'utf8' });
+  s.on('error', () => undefined);
   return s;
 }
 
