@@ -175,6 +175,11 @@ const cases: Case[] = [
     text: 'Local militias are fighting to clear the rebels near the town of Varosh.',
     actors: [], want: [{ type: 'attack', place: 'Varosh' }],
   },
+  {
+    name: 'the subject of a passive cue is no actor; the agent is',
+    text: 'Two Ruthenia officials were captured in Aleppo. The town of Varosh was attacked by the Northern Front.',
+    actors: [A.ruthenia, A.rebels], want: [{ type: 'arrest', place: 'Aleppo' }, { type: 'attack', actor: 'Northern Front', place: 'Varosh' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

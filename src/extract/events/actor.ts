@@ -7,6 +7,8 @@ import { sameClause } from './clause.ts';
 
 const HOSTED_BY = /^(?:[\s\w-]{0,30}?)\bhosted\s+by\b/iu;
 const BETWEEN = /^(?:\s+[\w’'-]+){0,5}?\s+(?:between|with)\s+/iu;
+const PASSIVE_CUE = /^(?:is|are|was|were|be|been|being)\s/iu;
+const PASSIVE_AUX = /\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$/iu;
 const POSSESSOR = /['’]s\s+(?:[\w-]+\s+){0,2}$/u;
 
 /** Who hosts talks: "hosted by X", "X-hosted talks", "X hosted Y", "X plays host to". */
@@ -52,14 +54,19 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, type: EventTyp
     const at = trig.start - poss[0].length;
     add((ctx.bySentence[sentence] ?? []).filter((m) => m.end === at));
   }
-  add(subjectBefore(ctx, sentence, trig.start)?.mentions);
-  if (!out.length) add(subjectOfVerbBefore(ctx, sentence, trig)?.mentions);
+  // "X were captured", "the town was attacked": the subject of a passive cue is what it was done to.
+  const passive = PASSIVE_CUE.test(ctx.text.slice(trig.start, trig.end))
+    || (/(?:ed|en)$/u.test(ctx.text.slice(trig.start, trig.end)) && PASSIVE_AUX.test(before));
+  if (!passive) {
+    add(subjectBefore(ctx, sentence, trig.start)?.mentions);
+    if (!out.length) add(subjectOfVerbBefore(ctx, sentence, trig)?.mentions);
+  }
   add(agentAfter(ctx, sentence, trig.end)?.mentions);
   // "talks between X and Y": the parties; a buffer "between" two armies is no party of anything.
   const bw = PARTIES_BETWEEN.has(type) ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
   const need = PARTIES_BETWEEN.get(type);
   if (bw && (!need || need.test(bw[0]))) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
-  if (!out.length) {
+  if (!out.length && !passive) {
     // The sentence's opening actor, when only its verb and the cue's words come between:
     // "Government forces launched a fresh offensive".
     const first = (ctx.bySentence[sentence] ?? [])[0];
