@@ -180,6 +180,12 @@ const cases: Case[] = [
     text: 'Two Ruthenia officials were captured in Aleppo. The town of Varosh was attacked by the Northern Front.',
     actors: [A.ruthenia, A.rebels], want: [{ type: 'arrest', place: 'Aleppo' }, { type: 'attack', actor: 'Northern Front', place: 'Varosh' }],
   },
+  {
+    name: 'a later "the talks" with a date of its own is the same talks',
+    text: 'Talks between Ruthenia and the UN ended in Vienna on Monday. The envoy will brief the council on the outcome of the talks next week.',
+    actors: [A.ruthenia, A.un], dates: [['on Monday', '2020-01-06'], ['next week', '2020-01-13', '2020-01-19']],
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-01-06', end: '2020-01-06' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

@@ -176,5 +176,6 @@ function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: Date
     ...(round != null ? { round } : {}),
     ...(host ? { host: ctx.actors.get(host.actorId)!.name } : {}),
   };
-  return { event, parties: new Set(parties.map((p) => p.actorId)) };
+  const anaphoric = !g[0]!.verb && /\b(?:the|these|those)\s+$/iu.test(ctx.text.slice(Math.max(s.start, span.start - 8), span.start));
+  return { event, parties: new Set(parties.map((p) => p.actorId)), anaphoric };
 }

@@ -1,7 +1,7 @@
 import type { Event } from '../../domain/record.ts';
 
 /** An event while the document is read: the record plus who took part, for telling talks apart. */
-export interface Draft { event: Event; parties: Set<string> }
+export interface Draft { event: Event; parties: Set<string>; anaphoric?: boolean }
 
 const overlap = (a: Event, b: Event): boolean => {
   const lo = (x: string) => x.padEnd(10, x.length === 4 ? '-01-01' : '-01');
@@ -76,6 +76,9 @@ export function mergeInto(drafts: Draft[], c: Draft): void {
       undated.event = { ...undated.event, start: b.start, end: b.end ?? b.start };
       return;
     }
+    // "the outcome of the talks next week": the talks named before; the date is another verb's.
+    const last = same.at(-1);
+    if (c.anaphoric && last && !c.parties.size) { fold(last, c); return; }
   }
   // An earlier mention that named only who acted ("the ceasefire ordered by X") is this one.
   if (b.place || b.start) {
