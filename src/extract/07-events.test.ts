@@ -186,6 +186,12 @@ const cases: Case[] = [
     actors: [A.ruthenia, A.un], dates: [['on Monday', '2020-01-06'], ['next week', '2020-01-13', '2020-01-19']],
     want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-01-06', end: '2020-01-06' }],
   },
+  {
+    name: 'talks through "of" have the verb\'s subject; talks of other parties stay apart',
+    text: 'Ruthenia is to hold two rounds of talks in May. The conference in Vienna was postponed by the United Nations.',
+    actors: [A.ruthenia, A.un], dates: [['in May', '2020-05']],
+    want: [{ type: 'talks', actor: 'Ruthenia', start: '2020-05', end: '2020-05' }, { type: 'talks', actor: 'United Nations', place: 'Vienna' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

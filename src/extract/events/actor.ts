@@ -33,7 +33,8 @@ const NP = new Set(['DET', 'ADJ', 'NOUN', 'NUM', 'PRON', 'PROPN', 'CCONJ']);
 function subjectOfVerbBefore(ctx: Ctx, sentence: number, trig: Span) {
   const toks = ctx.tokens(sentence).filter((t) => t.end <= trig.start);
   let i = toks.length - 1;
-  while (i >= 0 && NP.has(toks[i]!.pos) && toks.length - i <= 6) i--;
+  // "held two rounds of talks": the noun phrase may run through 'of'.
+  while (i >= 0 && (NP.has(toks[i]!.pos) || toks[i]!.text.toLowerCase() === 'of') && toks.length - i <= 6) i--;
   const verb = toks[i];
   // After a verb of saying the cue opens a reported clause: its speaker did not do it.
   if (!verb || verb.pos !== 'VERB' || SPEECH.has(verb.text.toLowerCase())) return null;

@@ -21,6 +21,8 @@ function addsNothing(old: Draft, c: Draft): boolean {
   if (b.type === 'talks') {
     // Talks between other parties are other talks.
     if (c.parties.size > 1 && old.parties.size > 1 && ![...c.parties].every((p) => old.parties.has(p))) return false;
+    // Talks of wholly other parties ("the envoy's talks", then "the conference Moscow postponed") too.
+    if (c.parties.size && old.parties.size && ![...c.parties].some((p) => old.parties.has(p))) return false;
   } else if (b.actorId && a.actorId && b.actorId !== a.actorId) return false;
   return true;
 }
