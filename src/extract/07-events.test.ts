@@ -192,6 +192,11 @@ const cases: Case[] = [
     actors: [A.ruthenia, A.un], dates: [['in May', '2020-05']],
     want: [{ type: 'talks', actor: 'Ruthenia', start: '2020-05', end: '2020-05' }, { type: 'talks', actor: 'United Nations', place: 'Vienna' }],
   },
+  {
+    name: 'a nationality adjective names the actor when the country is one',
+    text: 'Officials condemned the Turkish military offensive in Idlib. A Russian-backed assault on Hama began.',
+    actors: [{ name: 'Turkey', kind: 'state' }, { name: 'Russia', kind: 'state' }], want: [{ type: 'attack', actor: 'Turkey', place: 'Idlib' }, { type: 'attack', place: 'Hama' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

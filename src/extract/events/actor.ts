@@ -1,6 +1,7 @@
 import type { EventType, Mention, Span } from '../../domain/record.ts';
 import { ADJECTIVAL, PARTIES_BETWEEN } from './cues.ts';
 import lex from '../lexicon/participation-cues.json' with { type: 'json' };
+import places from '../lexicon/places.json' with { type: 'json' };
 import type { Ctx } from '../participation/context.ts';
 import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
 import { sameClause } from './clause.ts';
@@ -28,6 +29,24 @@ export function hostOf(ctx: Ctx, sentence: number, trig: Span, verb: string): Me
 }
 
 const SPEECH = new Set(lex.speechVerbs);
+const DEMONYMS: Readonly<Record<string, string>> = places.demonyms;
+const DEMONYM_BEFORE = /(?<![\w-])(\p{Lu}[\p{L}]+)\s+(?:(?:military|army|air|naval|ground|government|regime|security)\s+)?$/u;
+
+/** "the Turkish invasion", "a Russian air strike": the country of the adjective, when it is an actor of the text. */
+function demonymActor(ctx: Ctx, sentence: number, trig: Span): Mention[] {
+  const s = ctx.seg.sentences[sentence]!;
+  const m = DEMONYM_BEFORE.exec(ctx.text.slice(Math.max(s.start, trig.start - 40), trig.start));
+  const country = m ? DEMONYMS[m[1]!] : undefined;
+  if (!country) return [];
+  const want = country.toLowerCase();
+  for (const a of ctx.actors.values()) {
+    if (a.name.toLowerCase() !== want && !(a.aliases ?? []).some((x) => x.toLowerCase() === want)) continue;
+    const start = trig.start - m![0].length;
+    const mention: Mention = { actorId: a.id, start, end: start + m![1]!.length, sentence, text: m![1]!, via: 'metonym' };
+    return [mention];
+  }
+  return [];
+}
 const NP = new Set(['DET', 'ADJ', 'NOUN', 'NUM', 'PRON', 'PROPN', 'CCONJ']);
 /** "the US brokered a truce", "Turkey launched its incursion": the subject of the verb whose object the cue is. */
 function subjectOfVerbBefore(ctx: Ctx, sentence: number, trig: Span) {
@@ -67,6 +86,7 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, type: EventTyp
   const bw = PARTIES_BETWEEN.has(type) ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
   const need = PARTIES_BETWEEN.get(type);
   if (bw && (!need || need.test(bw[0]))) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
+  if (!out.length) add(demonymActor(ctx, sentence, trig));
   if (!out.length && !passive) {
     // The sentence's opening actor, when only its verb and the cue's words come between:
     // "Government forces launched a fresh offensive".
