@@ -27,7 +27,8 @@ const cases: Case[] = [
   { name: 'a lone subject of meet is not enough', text: 'Ruthenia will meet its obligations under the accord.', actors: [A.ruthenia], want: [] },
   { name: 'host and guests', text: 'Mira Hollis hosted Tomas Brand at her residence for a summit on the border.', actors: [A.mira, A.tomas], want: [['Mira Hollis', 'attend'], ['Tomas Brand', 'attend']] },
   { name: 'boycott', text: 'The Unity Council boycotted the second round of negotiations.', actors: [A.council], want: [['Unity Council', 'boycott']] },
-  { name: 'negated attend is a boycott', text: 'The UC will not take part in the conference in Doha.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  { name: 'negated attend is a boycott', text: 'The UC did not take part in the conference in Doha.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  { name: 'a refusal to come is a declined invitation', text: 'The UC said it will not take part in the conference in Doha.', actors: [A.council], want: [['Unity Council', 'declined']] },
   { name: 'passive boycott takes the agent', text: 'The first round of talks in Minsk was shunned by the Unity Council.', actors: [A.council], want: [['Unity Council', 'boycott']] },
   {
     name: 'condition in the next sentence, through a pronoun',

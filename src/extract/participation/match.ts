@@ -18,6 +18,7 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$/
 const NEGATION_BEFORE = /(?:(?<!\bor )\bnot|n['’]t|\bnever|\bno longer|\bnor)\s+(?:[\w-]+\s+){0,2}$/iu;
 /** "has not confirmed whether (or not) he will attend": an open question. */
 const WHETHER_BEFORE = /\b(?:whether|if)(?:\s+or\s+not)?(?:\s+[\w’'-]+){0,4}\s+$/iu;
+const FUTURE_NEGATION = /(?:\b(?:will|would|shall)\s+not|\b(?:won|wouldn)['’]t|\bnot\s+going\s+to)\s+(?:[\w-]+\s+)?$/iu;
 const UNREAL_NOUN = /\b(?:any|no)\s+(?:(?:direct|further|new|more|formal|face-to-face)\s+)?$/iu;
 const MEETING_IN = /\b(?:talks|negotiations|consultations|round|summit|dialogue|meeting|conference|congress)\b/iu;
 const OBJECT_WINDOW = /^(?:\s+[\w’'-]+){1,7}/u;
@@ -80,7 +81,9 @@ export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recen
   if (!cue.verb && UNREAL_NOUN.test(ctx.text.slice(Math.max(from, span.start - 12), span.start))) return [];
   const negated = NEGATION_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 40), span.start));
   const open = (cue.status === 'attend' || cue.status === 'boycott') && WHETHER_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 50), span.start));
-  const status = open ? 'undecided' : negated ? (cue.negated !== undefined ? cue.negated : cue.status === 'attend' ? 'boycott' : null) : cue.status;
+  // "will not attend" declines what "did not attend" boycotted.
+  const refusal = cue.status === 'attend' && FUTURE_NEGATION.test(ctx.text.slice(Math.max(from, span.start - 40), span.start));
+  const status = open ? 'undecided' : negated ? (cue.negated !== undefined ? cue.negated : cue.status === 'attend' ? (refusal ? 'declined' : 'boycott') : null) : cue.status;
   if (!status) return [];
   const passive = isPassive(ctx, sentence, cue, span);
   // "the conditions were met by X": a meeting is not met in the passive.
