@@ -56,7 +56,10 @@ async function generated(name: string, options: StoreOptions, cleanup: () => Pro
     console.log(`generating ${GEN} documents (${name})...`);
     const g = await generateWorkspace(store.db, GEN, (s) => console.log(s));
     const note = `${g.documents} docs, ${g.claims} claims, generated in ${g.seconds.toFixed(0)} s (${(g.documents / g.seconds).toFixed(0)} docs/s)`;
-    for (const l of await queryLatency(store)) latencies.push({ ...l, store: name, note });
+    console.log(`  ${g.recompute}`);
+    try {
+      for (const l of await queryLatency(store)) latencies.push({ ...l, store: name, note });
+    } catch (e) { console.log(`  query latency on ${name} failed: ${(e as Error).message}`); }
   } finally {
     await store.close();
     await cleanup();

@@ -1,7 +1,7 @@
 // p50/p95 latency of the record's read questions on a store: timeline (a month), full-text
-// search (two words), one actor (names, documents, quotes). Used by bench:ingest on a generated workspace.
+// search (two words), one actor (names, documents, quotes). Used by bench:ingest on a generated
+// workspace, whose process record the generator has built.
 import { showActor } from '../src/app/show-record.ts';
-import { ensureProcessRecord } from '../src/app/recompute-record.ts';
 import { timeline } from '../src/store/process-queries.ts';
 import { search } from '../src/store/queries.ts';
 import type { Store } from '../src/store/open.ts';
@@ -11,7 +11,6 @@ export interface Latency { readonly query: string; readonly runs: number; readon
 const pct = (xs: number[], p: number): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]!; };
 
 export async function queryLatency(store: Store, runs = 40): Promise<Latency[]> {
-  await ensureProcessRecord(store.db);
   const names = (await store.db.selectFrom('actors').select('name').orderBy('id').limit(200).execute()).map((r) => r.name);
   const months = (await store.db.selectFrom('documents').select('published').distinct().orderBy('published').execute()).map((r) => r.published.slice(0, 7));
   const words = ['ceasefire convoy', 'detainees release', 'envoy summit', 'siege hospital', 'harbour bridge', 'militia valley'];

@@ -53,7 +53,7 @@ export async function recomputeProcessRecord(db: Kysely<DB>): Promise<RecomputeR
       }).returning('id').executeTakeFirstOrThrow();
       if (p.rounds.length === 0) continue;
       rounds += p.rounds.length;
-      await tx.insertInto('rounds').values(p.rounds.map((r) => ({
+      for (const part of chunks(p.rounds, 200)) await tx.insertInto('rounds').values(part.map((r) => ({
         process_id: id, key: roundKey(p, r), ordinal: r.ordinal ?? null, ordinal_from: r.ordinalFrom ?? null,
         start_date: r.start ?? null, end_date: r.end ?? null, precision: r.precision ?? null, places: jsonb(r.places), dates: jsonb(r.dates),
         dates_contested: r.datesContested, sources: jsonb(r.sources), independent: r.independent, participation: jsonb(r.participation),
