@@ -197,6 +197,11 @@ const cases: Case[] = [
     text: 'Officials condemned the Turkish military offensive in Idlib. A Russian-backed assault on Hama began.',
     actors: [{ name: 'Turkey', kind: 'state' }, { name: 'Russia', kind: 'state' }], want: [{ type: 'attack', actor: 'Turkey', place: 'Idlib' }, { type: 'attack', place: 'Hama' }],
   },
+  {
+    name: 'carrying out the operation is an attack; a rescue operation is not',
+    text: 'Northern Front fighters were carrying out the operation. Medics carried out a rescue operation in Idlib.',
+    actors: [A.rebels], want: [{ type: 'attack', actor: 'Northern Front' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));
