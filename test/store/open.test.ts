@@ -81,11 +81,11 @@ for (const b of BACKENDS) {
   test(`${b.name}: a failing migration changes nothing`, { skip: b.skip }, async () => {
     const f = await b.fresh();
     try {
-      const broken = { ...MIGRATIONS, '0002-broken': { up: async (db: any) => {
+      const broken = { ...MIGRATIONS, '9999-broken': { up: async (db: any) => {
         await sql`create table half_done (a int)`.execute(db);
         await sql`select * from no_such_table`.execute(db);
       } } };
-      await assert.rejects(openStore({ ...f.options, migrations: broken }), /STORE_UNAVAILABLE|cannot update the schema \(step 0002-broken\)/);
+      await assert.rejects(openStore({ ...f.options, migrations: broken }), /STORE_UNAVAILABLE|cannot update the schema \(step 9999-broken\)/);
       const s = await openStore(f.options);
       const t = await sql<{ t: string | null }>`select to_regclass('public.half_done')::text as t`.execute(s.db);
       assert.equal(t.rows[0]!.t, null);
