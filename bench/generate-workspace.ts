@@ -28,7 +28,7 @@ function rng(seed: number): () => number {
 
 export interface Generated { readonly documents: number; readonly claims: number; readonly actors: number; readonly seconds: number; readonly recompute: string }
 
-export async function generateWorkspace(db: Kysely<DB>, n: number, log: (s: string) => void = () => undefined): Promise<Generated> {
+export async function generateWorkspace(db: Kysely<DB>, n: number, log: (s: string) => void = () => undefined, o: { recompute?: boolean } = {}): Promise<Generated> {
   const t0 = performance.now();
   const r = rng(n);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -79,8 +79,8 @@ export async function generateWorkspace(db: Kysely<DB>, n: number, log: (s: stri
   await sql`analyze`.execute(db);
   const seconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  let recompute: string;
-  try {
+  let recompute = 'process record not rebuilt (--no-recompute)';
+  if (o.recompute !== false) try {
     const x = await recomputeProcessRecord(db);
     recompute = `process record rebuilt in ${((performance.now() - t1) / 1000).toFixed(1)} s (${x.processes} processes, ${x.rounds} rounds, ${x.commitments} commitments)`;
   } catch (e) {
@@ -100,7 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const options: StoreOptions = ui > 0 ? { databaseUrl: process.argv[ui + 1]! } : { workspace: wi > 0 ? process.argv[wi + 1]! : '.parley-generated' };
   const store = await openStore(options);
   try {
-    const g = await generateWorkspace(store.db, n, (s) => console.log(s));
+    const g = await generateWorkspace(store.db, n, (s) => console.log(s), { recompute: !process.argv.includes('--no-recompute') });
     console.log(`generated ${g.documents} documents, ${g.claims} claims, ${g.actors} actors in ${g.seconds.toFixed(1)} s; ${g.recompute}`);
   } finally { await store.close(); }
 }
