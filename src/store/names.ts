@@ -1,18 +1,10 @@
 /** Name keys for matching actors across documents. Pure. */
+import { norm } from '../record/text.ts';
 
 const SMALL = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'to', '&']);
 
-/** "The Syrian National Coalition’s" → "syrian national coalition". */
-export function normName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
+/** "The Syrian National Coalition’s" → "syrian national coalition": the record's one normaliser. */
+export const normName = (s: string): string => norm(s);
 
 /** Initials of a multi-word organisation name: "Syrian National Coalition" → "snc"; else undefined. */
 export function acronymOf(name: string): string | undefined {
