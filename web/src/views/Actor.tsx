@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react';
-import { get, qs, type Page } from '../api.ts';
+import { useState } from 'react';
+import { usePaged, useResource } from '../hooks.ts';
 
 export function ActorList() {
-  const [items, setItems] = useState<any[]>([]);
-  const [next, setNext] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const load = (cursor?: string) => get<Page<any>>(`/api/actors${qs({ limit: 50, cursor, q })}`).then((p) => { setItems((x) => (cursor ? [...x, ...p.items] : p.items)); setNext(p.nextCursor); });
-  useEffect(() => { load(); }, [q]);
+  const { items, next, more } = usePaged('/api/actors', { limit: 50, q });
   return (
     <section>
       <h1>Actors</h1>
@@ -14,7 +11,7 @@ export function ActorList() {
       <table className="list"><thead><tr><th>Name</th><th>Kind</th><th>Also called</th><th>Review</th></tr></thead>
         <tbody>{items.map((a) => <tr key={a.id}><td><a href={`#/actors/${a.id}`}>{a.name}</a></td><td>{a.kind}</td><td>{a.aliases.join(', ')}</td><td>{a.state}</td></tr>)}</tbody>
       </table>
-      {next && <button onClick={() => load(next)}>More</button>}
+      {next && <button onClick={more}>More</button>}
     </section>
   );
 }
@@ -41,9 +38,7 @@ function Network({ name, links }: { name: string; links: any[] }) {
 }
 
 export function ActorView({ id }: { id: string }) {
-  const [a, setA] = useState<any>(null);
-  const [err, setErr] = useState('');
-  useEffect(() => { get(`/api/actors/${id}`).then(setA).catch((e) => setErr(e.message)); }, [id]);
+  const { data: a, err } = useResource(`/api/actors/${id}`);
   if (err) return <p className="error">{err}</p>;
   if (!a) return <p className="muted">Loading…</p>;
   return (

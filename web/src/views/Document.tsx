@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'react';
-import { get, qs, type Page } from '../api.ts';
+import { usePaged, useResource } from '../hooks.ts';
 import { Highlighted, type Mark } from '../Highlighted.tsx';
 import { hrefOf } from '../router.ts';
 
 /** The report as text (never HTML) with its actors, quotes, dates and figures highlighted; a click opens the record. */
 export function DocumentView({ id }: { id: string }) {
-  const [d, setD] = useState<{ document: any; text: string; highlights: Mark[] } | null>(null);
-  const [err, setErr] = useState('');
-  useEffect(() => { get(`/api/documents/${id}`).then(setD).catch((e) => setErr(e.message)); }, [id]);
+  const { data: d, err } = useResource<{ document: any; text: string; highlights: Mark[] }>(`/api/documents/${id}`);
   if (err) return <p className="error">{err}</p>;
   if (!d) return <p className="muted">Loading…</p>;
   return (
@@ -21,17 +18,14 @@ export function DocumentView({ id }: { id: string }) {
 }
 
 export function DocumentList() {
-  const [items, setItems] = useState<any[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const load = (cursor?: string) => get<Page<any>>(`/api/documents${qs({ limit: 50, cursor })}`).then((p) => { setItems((x) => (cursor ? [...x, ...p.items] : p.items)); setNext(p.nextCursor); });
-  useEffect(() => { load(); }, []);
+  const { items, next, more } = usePaged('/api/documents', { limit: 50 });
   return (
     <section>
       <h1>Documents</h1>
       <table className="list"><thead><tr><th>Published</th><th>Title</th><th>Claims</th><th>To review</th></tr></thead>
         <tbody>{items.map((d) => <tr key={d.id}><td>{d.published}</td><td><a href={`#/documents/${d.id}`}>{d.title}</a>{d.copyOf ? <span className="muted"> (copy of {d.copyOf})</span> : null}</td><td>{d.claims}</td><td>{d.proposed}</td></tr>)}</tbody>
       </table>
-      {next && <button onClick={() => load(next)}>More</button>}
+      {next && <button onClick={more}>More</button>}
     </section>
   );
 }

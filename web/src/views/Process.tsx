@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react';
-import { get, qs, type Page } from '../api.ts';
+import { usePaged, useResource } from '../hooks.ts';
 
 export function ProcessList() {
-  const [items, setItems] = useState<any[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const load = (cursor?: string) => get<Page<any>>(`/api/processes${qs({ limit: 50, cursor })}`).then((p) => { setItems((x) => (cursor ? [...x, ...p.items] : p.items)); setNext(p.nextCursor); });
-  useEffect(() => { load(); }, []);
+  const { items, next, more } = usePaged('/api/processes', { limit: 50 });
   return (
     <section>
       <h1>Processes</h1>
       <table className="list"><thead><tr><th>Process</th><th>Rounds</th><th>Parties</th><th>From</th><th>To</th></tr></thead>
         <tbody>{items.map((p) => <tr key={p.id}><td><a href={`#/processes/${p.id}`}>{p.name}</a></td><td>{p.rounds}</td><td>{p.actors}</td><td>{p.first ?? '?'}</td><td>{p.last ?? '?'}</td></tr>)}</tbody>
       </table>
-      {next && <button onClick={() => load(next)}>More</button>}
+      {next && <button onClick={more}>More</button>}
     </section>
   );
 }
@@ -26,9 +22,7 @@ const sourcesText = (sources: any[], docs: Record<string, any>): string =>
 
 /** Rounds on a timeline, the participation matrix, statements by party, measures, figures. */
 export function ProcessView({ id }: { id: string }) {
-  const [p, setP] = useState<any>(null);
-  const [err, setErr] = useState('');
-  useEffect(() => { get(`/api/processes/${id}`).then(setP).catch((e) => setErr(e.message)); }, [id]);
+  const { data: p, err } = useResource(`/api/processes/${id}`);
   if (err) return <p className="error">{err}</p>;
   if (!p) return <p className="muted">Loading…</p>;
   const byParty = new Map<string, any[]>();

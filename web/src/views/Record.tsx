@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react';
-import { get } from '../api.ts';
+import { useResource } from '../hooks.ts';
 
 /** One claim or membership with its sources and history. */
 export function RecordView({ id }: { id: string }) {
-  const [r, setR] = useState<any>(null);
-  const [err, setErr] = useState('');
-  useEffect(() => { get(`/api/records/${id}`).then(setR).catch((e) => setErr(e.message)); }, [id]);
+  const { data: r, err } = useResource(`/api/records/${id}`);
   if (err) return <p className="error">{err}</p>;
   if (!r) return <p className="muted">Loading…</p>;
   return (
