@@ -7,6 +7,7 @@ import { type Draft, mergeInto } from './events/merge.ts';
 import { findPlaces, type Place } from './events/places.ts';
 import { type Ctx, makeCtx } from './participation/context.ts';
 import { sentenceWords } from './participation/patterns.ts';
+import { sentenceIndexAt } from './text-utils.ts';
 
 export interface EventInputs {
   readonly actors: ActorsFound;
@@ -130,8 +131,8 @@ const TIME_PHRASE = /\b(?:ahead\s+of|before|after|following|since|amid|despite|d
 const ASPECT = /^(?:resum|restart|begin|began|begun|start|continu|end|open|clos|tak|took|place|held|hold|due|schedul|set|expect|last|run|ran|convene|reconvene|launch|erupt|broke|break|come|came|went|go|kill|die|wound|injur|hit|struck|strik|pound|target|shell|bomb|pummel|fire|fired|agreed|sign|broker|reach|declar|announc|implement|enforc|order)/iu;
 
 function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
-  const s = ctx.seg.sentences.find((x) => x.start <= t.start && t.start < x.end);
-  if (!s) return false;
+  const s = ctx.seg.sentences[sentenceIndexAt(ctx.seg, t.start)];
+  if (!s || t.start >= s.end) return false;
   // After a noun cue an aspect verb is the cue's own ("talks resume on 28 June"); after a verb
   // cue any verb starts another clause ("agreed to resume traffic by 2019").
   return ctx.tokens(s.index).some((k) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)));
