@@ -193,6 +193,44 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     text: 'All three countries and Oman claim not to hold any weapons.',
     mentions: [{ text: 'Oman', actor: 'Oman', kind: 'state', via: 'name' }],
   },
+  {
+    name: 'the opposition of a state at civil war by noun phrase; opposing is no body',
+    text: 'The Syrian government sent its delegation to Geneva. The main opposition said it would attend, and opposition negotiators arrived on Monday. Damascus has rejected their opposition to the agenda. The talks are about Syria\'s future.',
+    mentions: [
+      { text: 'main opposition', actor: 'Syrian opposition', kind: 'organization', via: 'description' },
+      { text: 'opposition negotiators', actor: 'Syrian opposition', kind: 'organization', via: 'description' },
+    ],
+    absent: ['opposition'],
+  },
+  {
+    name: 'a state\'s opposition named with modifiers between; "some ... figures" names no one',
+    text: 'Some opposition figures met officials of the Syrian official opposition in Cairo.',
+    mentions: [{ text: 'Syrian official opposition', actor: 'Syrian opposition', kind: 'organization', via: 'name' }],
+    absent: ['opposition figures'],
+  },
+  {
+    name: 'a generic opposition mentioned once in passing is no actor',
+    text: 'Syrian troops shelled Idlib and Syrian jets hit Hama. Damascus called the opposition resistance over. Many opposition groups said they will not attend.',
+    mentions: [{ text: 'Damascus', actor: 'Syrian government', kind: 'government', via: 'metonym' }],
+    absent: ['the opposition', 'opposition groups'],
+  },
+  {
+    name: 'a people without a state acts as one body and takes the text\'s qualified name',
+    text: 'Kurdish representatives will be invited, Ankara said, and Syrian Kurds welcomed it.',
+    mentions: [
+      { text: 'Kurdish representatives', actor: 'Syrian Kurds', kind: 'organization', via: 'alias' },
+      { text: 'Syrian Kurds', actor: 'Syrian Kurds', kind: 'organization', via: 'alias' },
+    ],
+  },
+  {
+    name: 'a people named only by its plural next to its fighters is those fighters; a state adjective before them joins',
+    text: 'Kurdish fighters shelled the town as the Kurds advanced. Iraqi Yazidi militias joined them.',
+    mentions: [
+      { text: 'Kurdish fighters', actor: 'Kurdish forces', kind: 'armed_group', via: 'alias' },
+      { text: 'Kurds', actor: 'Kurdish forces', kind: 'armed_group', via: 'name' },
+      { text: 'Iraqi Yazidi militias', actor: 'Yazidi forces', kind: 'armed_group', via: 'alias' },
+    ],
+  },
 ];
 
 for (const c of cases) {

@@ -4,6 +4,7 @@ import { matchGazetteer } from './actors/match.ts';
 import { ruleMentions } from './actors/rules.ts';
 import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
 import { buildActors } from './actors/build.ts';
+import { oppositionMentions, settleCollectives } from './actors/collectives.ts';
 import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, TITLES } from './actors/lexicon.ts';
 import { normName, type NewActor } from './actors/cand.ts';
 
@@ -35,6 +36,10 @@ export function findActors(seg: Segmented): ActorsFound {
   for (const c of rules.cands) { cands.push(c); for (let i = c.from; i <= c.to; i++) covered[i] = 1; }
   const made = new Map<string, NewActor>();
   for (const a of rules.actors) if (!made.has(a.id)) made.set(a.id, a);
+  // "the Syrian official opposition", "the main opposition": the opposition by noun phrase.
+  const collective: NewActor[] = [];
+  cands.push(...oppositionMentions(words, covered, posAt, collective));
+  for (const a of collective) if (!made.has(a.id)) made.set(a.id, a);
   const extra: NewActor[] = [];
   const nameOf = (id: string) => ACTORS.get(id)?.name ?? made.get(id)?.name ?? extra.find((a) => a.id === id)?.name ?? '';
   const kindOf = (id: string) => ACTORS.get(id)?.kind ?? made.get(id)?.kind;
@@ -44,11 +49,26 @@ export function findActors(seg: Segmented): ActorsFound {
   retargetSingleNames(words, cands, made);
   linkSurnames(words, cands, covered, kindOf, nameOf);
   leaderGovernments(text, words, cands, made, kindOf);
+  settleCollectives(text, words, cands, covered);
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];
   resolveGeneric(cands, generic);
   for (const a of generic) if (!made.has(a.id)) made.set(a.id, a);
-  return buildActors(text, words, cands, made);
+  return namePeoples(buildActors(text, words, cands, made));
+}
+
+/** A people takes the text's own state-qualified name when it has one: "Syrian Kurds", not "Kurds". */
+function namePeoples(found: ActorsFound): ActorsFound {
+  for (const a of found.actors) {
+    if (!a.id.startsWith('people:')) continue;
+    const counts = new Map<string, number>();
+    for (const m of found.mentions) if (m.actorId === a.id && m.text.endsWith(` ${a.name}`) && /^\p{Lu}/u.test(m.text)) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    const best = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
+    if (!best) continue;
+    const plain = found.mentions.some((m) => m.actorId === a.id && m.text === a.name);
+    Object.assign(a, { name: best, aliases: [...a.aliases.filter((x) => x !== best), ...(plain ? [a.name] : [])] });
+  }
+  return found;
 }
 
 /** A person a rule found by part of a name ("Mr Kassis", "De Mistura") is the full name seen elsewhere. */

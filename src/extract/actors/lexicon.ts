@@ -2,6 +2,7 @@ import type { ActorKind } from '../../domain/record.ts';
 import gaz from '../lexicon/actors.json' with { type: 'json' };
 import derived from '../lexicon/actors-derived.json' with { type: 'json' };
 import rules from '../lexicon/actors-rules.json' with { type: 'json' };
+import coll from '../lexicon/collectives.json' with { type: 'json' };
 import { fold, straight } from './words.ts';
 
 /** An identity of the gazetteer. Ids starting with "@" are resolved per document (the regime, rebels). */
@@ -118,6 +119,29 @@ for (const g of derived.armedGroups) {
     if (n >= 2 || (isAcronym(al) && al.length >= 3)) addKey(al, id, 'alias', 'none', true);
   }
 }
+
+// Peoples without a state of their own: "the Kurds", "Syrian Kurds" and "Kurdish representatives"
+// are one body; "Druze fighters" its armed men (a curated name such as "Kurdish forces" wins).
+export const GROUP_NOUNS: ReadonlySet<string> = new Set(coll.groupNouns);
+/** A people's id → the id of its armed men. */
+export const PEOPLE_FORCES = new Map<string, string>();
+for (const p of coll.peoples) {
+  const id = `people:${slug(p.plural)}`;
+  PEOPLE_FORCES.set(id, (p as { forces?: string }).forces ?? `people-forces:${slug(p.plural)}`);
+  addActor({ id, name: p.plural, kind: 'organization' });
+  addKey(p.plural, id, 'name');
+  for (const s of gaz.states) for (const adj of s.adj) addKey(`${adj} ${p.plural}`, id, 'alias');
+  const fid = `people-forces:${slug(p.plural)}`;
+  addActor({ id: fid, name: `${p.adj[0]} forces`, kind: 'armed_group' });
+  for (const adj of p.adj) {
+    for (const n of coll.groupNouns) addKey(`${adj} ${n}`, id, 'alias');
+    for (const n of coll.armedNouns) addKey(`${adj} ${n}`, fid, 'alias');
+  }
+}
+
+/** States by adjective ("Syrian" → Syria). */
+export const STATE_BY_ADJ = new Map<string, LexActor>();
+for (const s of gaz.states) { const a = ACTORS.get(`state:${slug(s.name)}`); if (a) for (const adj of s.adj) STATE_BY_ADJ.set(adj, a); }
 
 // Phrases whose referent depends on the document: "the regime", "the opposition", "rebels".
 for (const f of rules.genericGovernment) addKey(f, '@gov', 'description', 'generic');

@@ -3,6 +3,7 @@ import type { Hit } from './match.ts';
 import type { Cand, NewActor } from './cand.ts';
 import { normName } from './cand.ts';
 import { ACTORS, BY_INITIALS, NOT_NAME, ORG_CONNECTORS, ORG_HEADS, PARTICLES, STATE_OF_GOVERNMENT, type Key } from './lexicon.ts';
+import { oppositionGoesOn, oppositionOf } from './collectives.ts';
 import { capitalActs, locativeBefore, nextWord, peopleActs, stateIsTopic } from './context.ts';
 
 const DESCRIBES = new Set(['group', 'member', 'figure', 'activist', 'politician', 'party', 'coalition', 'bloc', 'movement', 'leader', 'umbrella']);
@@ -28,6 +29,8 @@ export function hitsToCands(words: readonly Word[], hits: readonly Hit[], posAt:
     if (key.weak) { const p = words[h.from - 1]; if (p && first.joined && p.cap && !p.first) acts = false; }
     // "the Syrian opposition group the National Coordination Committee": a description of another actor.
     if (/opposition$/.test(key.form) && DESCRIBES.has(words[h.to + 1]?.lc ?? '') && words[h.to + 1]!.joined) acts = false;
+    // "the opposition resistance", "the opposition to the plan": a modifier or the act of opposing.
+    if (key.cond === 'generic' && /opposition$/.test(key.form) && oppositionGoesOn(words, h.to, posAt)) acts = false;
     // Sentence-initial one-word surnames of the gazetteer ("Bolton", "Power") need a second sign.
     const confidence = key.via === 'name' ? 0.9 : key.via === 'metonym' || key.cond === 'generic' ? 0.6 : 0.8;
     out.push({ start: h.start, end: h.end, from: h.from, to: h.to, sentence: first.sentence, target: key.target, via: key.via, acts, confidence });
@@ -143,13 +146,18 @@ export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
   const extra = new Map<string, string>();
   if (state && civilWar && state.adj) {
     extra.set('@gov', state.government!);
+    // In a civil war the opposition is the one of the state the text is about, once the text
+    // names it as such or speaks of it more than in passing.
     const oppId = `${state.adj.toLowerCase()}-opposition`;
-    if (!ACTORS.has(oppId)) made.push({ id: oppId, name: `${state.adj} opposition`, kind: 'organization', affiliations: [] });
-    // "the opposition" only joins an opposition the text names as such ("the Syrian opposition").
-    if (cands.some((c) => c.acts && c.target === oppId)) extra.set('@opp', oppId);
+    if (cands.some((c) => c.acts && c.target === oppId) || cands.filter((c) => c.acts && c.target === '@opp').length >= 2) extra.set('@opp', oppositionOf(state.adj, made));
     const rebId = `rule:${state.adj.toLowerCase()} rebels`;
     made.push({ id: rebId, name: `${state.adj} rebels`, kind: 'armed_group', affiliations: [] });
     extra.set('@rebels', rebId);
+  }
+  // Elsewhere "the opposition" joins the one opposition the text names as such ("the Venezuelan opposition").
+  if (!extra.has('@opp')) {
+    const named = new Set(cands.filter((c) => c.acts && c.target.endsWith('-opposition')).map((c) => c.target));
+    if (named.size === 1) extra.set('@opp', [...named][0]!);
   }
   for (const c of cands) {
     if (!c.target.startsWith('@')) continue;

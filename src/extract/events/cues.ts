@@ -57,7 +57,7 @@ export interface Trigger extends Span { readonly type: EventType; readonly verb:
 const NO_OBJECT = /^(?:\s*[,.;:)]|\s+(?:in|at|on|by|since|for|from|under|without|across|inside|during|after|before|over)\b)/iu;
 const BE_BEFORE = /\b(?:is|are|was|were|be|been|being|has|have|had|get|got|who|which|that)\s+(?:[\w-]+ly\s+)?$/iu;
 /** "would not attack", "never released": a negated verb cue names nothing that happened. */
-const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever)\s+(?:(?:be|been|have|yet|to)\s+)?$/iu;
+const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever)\s+(?:(?:be|been|have|yet|to|willing|able|prepared|ready|going|want|expected|allowed)\s+){0,2}$/iu;
 const PASSIVE_AUX = /\b(?:is|are|was|were|be|been|being|get|got)\s+(?:[\w-]+ly\s+)?$/iu;
 /** An active verb followed by its own object: "fighters released a video" frees no one. */
 const OBJECT_NEXT = /^\s+(?:a|an|the|its|their|his|her|this|that|new|several)\b/iu;
