@@ -209,10 +209,15 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     absent: ['opposition figures'],
   },
   {
-    name: 'a generic opposition mentioned once in passing is no actor',
-    text: 'Syrian troops shelled Idlib and Syrian jets hit Hama. Damascus called the opposition resistance over. Many opposition groups said they will not attend.',
+    name: 'a generic opposition mentioned once in passing, as an object, is no actor; as a subject it is',
+    text: 'Syrian troops shelled Idlib and Syrian jets hit Hama. Damascus called the opposition resistance over, and its jets attacked opposition groups near Aleppo.',
     mentions: [{ text: 'Damascus', actor: 'Syrian government', kind: 'government', via: 'metonym' }],
     absent: ['the opposition', 'opposition groups'],
+  },
+  {
+    name: 'a generic opposition that acts is the opposition of the state the text is about',
+    text: 'Syrian troops shelled Idlib and Syrian jets hit Hama. Damascus sent negotiators. Opposition groups said they will not attend.',
+    mentions: [{ text: 'Opposition groups', actor: 'Syrian opposition', kind: 'organization', via: 'description' }],
   },
   {
     name: 'a people without a state acts as one body and takes the text\'s qualified name',
@@ -230,6 +235,11 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
       { text: 'Kurds', actor: 'Kurdish forces', kind: 'armed_group', via: 'name' },
       { text: 'Iraqi Yazidi militias', actor: 'Yazidi forces', kind: 'armed_group', via: 'alias' },
     ],
+  },
+  {
+    name: 'the adjective of a group that is not its name, before a group noun',
+    text: 'Houthi negotiators arrived on Tuesday.',
+    mentions: [{ text: 'Houthi negotiators', actor: 'Houthis', kind: 'armed_group', via: 'alias' }],
   },
 ];
 

@@ -52,7 +52,11 @@ export function findActors(seg: Segmented): ActorsFound {
   settleCollectives(text, words, cands, covered);
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];
-  resolveGeneric(cands, generic);
+  resolveGeneric(cands, generic, (c) => {
+    const n = words[c.to + 1];
+    const pos = n && n.joined && n.sentence === c.sentence ? posAt.get(n.start) : undefined;
+    return pos === 'VERB' || pos === 'AUX';
+  });
   for (const a of generic) if (!made.has(a.id)) made.set(a.id, a);
   return namePeoples(buildActors(text, words, cands, made));
 }

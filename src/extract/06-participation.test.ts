@@ -67,6 +67,17 @@ const cases: Case[] = [
   { name: 'attendance not confirmed', text: 'Kortia has not confirmed its participation in the conference.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
   { name: 'gathering somewhere is attending only when a meeting follows', text: 'Caldorian government forces gathered in large numbers near Idlib. The summit opened in Minsk on Monday.', actors: [A.gov], want: [] },
   { name: 'press conference is no meeting', text: 'Tomas Brand will attend a press conference on Monday.', actors: [A.tomas], want: [] },
+  {
+    name: 'a bare cue is about the meeting the headline names; its condition joins the boycott',
+    text: 'Minsk talks open without the rebels\n\nThe talks opened on Monday. Vesna sent a large delegation.\n\nThe Northern Front did not send a delegation. The Northern Front said it would take part only if its commanders were released.',
+    actors: [A.rebels, A.vesna], want: [['Northern Front', 'boycott', 'only if its commanders were released']],
+  },
+  { name: 'a bare cue in a report about something else names no meeting', text: 'Floods hit the north.\n\nRescuers worked all night. The Northern Front did not send a delegation.', actors: [A.rebels], want: [] },
+  { name: 'taking part in something that is not a meeting', text: 'The talks resumed in Minsk. The Northern Front took part in the protests in the capital.', actors: [A.rebels], want: [] },
+  { name: 'an invitation includes whom it names after "including"', text: 'Ruthenia will send out 300 invitations to local associations, including to some members of the Unity Council, for the congress.', actors: [A.ruthenia, A.council], want: [['Unity Council', 'invited']] },
+  { name: 'a host named before the invitations stays a host', text: 'Mira Hollis will host a congress in Minsk and send invitations to the Unity Council.', actors: [A.mira, A.council], want: [['Mira Hollis', 'attend'], ['Unity Council', 'invited']] },
+  { name: 'who postpones a conference organises it', text: 'The conference in Minsk has been postponed by Ruthenia twice.', actors: [A.ruthenia], want: [['Ruthenia', 'attend']] },
+  { name: 'a plural possessor\'s delegation', text: "The Northern Front' delegation walked out of the talks on Friday.", actors: [A.rebels], want: [['Northern Front', 'attend'], ['Northern Front', 'boycott']] },
 ];
 
 for (const c of cases) {

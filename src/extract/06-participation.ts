@@ -26,9 +26,10 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     if (!claims.length) continue;
     // An invitation in the sentence makes the meetings it names proposals: "asked X to meet,
     // followed by a meeting with Y" invites Y too.
-    const invites = claims.some((c) => c.status === 'invited');
+    // A meeting named before the invitation ("X will host a congress and invite Y") is not proposed.
+    const invitedAt = claims.find((c) => c.status === 'invited')?.cueSpan.start ?? Infinity;
     for (const c of claims) {
-      const status = invites && c.status === 'attend' ? 'invited' : c.status;
+      const status = c.status === 'attend' && c.cueSpan.start > invitedAt ? 'invited' : c.status;
       const cond = conditionAfter(text, c.cueSpan.end, s.end);
       const meeting = meetingNear(text, s, c.cueSpan.start);
       const actor = ctx.actors.get(c.mention.actorId)!;

@@ -139,6 +139,8 @@ for (const p of coll.peoples) {
   }
 }
 
+for (const a of coll.adjectives) for (const n of [...coll.groupNouns, ...coll.armedNouns]) addKey(`${a.adj} ${n}`, a.target, 'alias');
+
 /** States by adjective ("Syrian" → Syria). */
 export const STATE_BY_ADJ = new Map<string, LexActor>();
 for (const s of gaz.states) { const a = ACTORS.get(`state:${slug(s.name)}`); if (a) for (const adj of s.adj) STATE_BY_ADJ.set(adj, a); }

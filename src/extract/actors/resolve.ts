@@ -131,7 +131,7 @@ export function linkSurnames(words: readonly Word[], cands: Cand[], covered: Uin
 }
 
 /** "the regime", "the opposition", "rebels": the government, opposition or rebels of the state the text is about. */
-export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
+export function resolveGeneric(cands: Cand[], made: NewActor[], isSubject: (c: Cand) => boolean = () => false): void {
   const weight = new Map<string, number>();
   for (const c of cands) {
     let a = ACTORS.get(c.target);
@@ -147,9 +147,10 @@ export function resolveGeneric(cands: Cand[], made: NewActor[]): void {
   if (state && civilWar && state.adj) {
     extra.set('@gov', state.government!);
     // In a civil war the opposition is the one of the state the text is about, once the text
-    // names it as such or speaks of it more than in passing.
+    // names it as such, speaks of it more than in passing, or makes it the subject of a verb.
     const oppId = `${state.adj.toLowerCase()}-opposition`;
-    if (cands.some((c) => c.acts && c.target === oppId) || cands.filter((c) => c.acts && c.target === '@opp').length >= 2) extra.set('@opp', oppositionOf(state.adj, made));
+    const generic = cands.filter((c) => c.acts && c.target === '@opp');
+    if (cands.some((c) => c.acts && c.target === oppId) || generic.length >= 2 || generic.some(isSubject)) extra.set('@opp', oppositionOf(state.adj, made));
     const rebId = `rule:${state.adj.toLowerCase()} rebels`;
     made.push({ id: rebId, name: `${state.adj} rebels`, kind: 'armed_group', affiliations: [] });
     extra.set('@rebels', rebId);

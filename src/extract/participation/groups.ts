@@ -25,7 +25,8 @@ export function lightGap(ctx: Ctx, sentence: number, start: number, end: number)
   if (toks.length > 9) return false;
   return toks.every((t) => {
     const w = t.text.toLowerCase();
-    return GAP_WORDS.has(w) || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'PUNCT' && /^[,–—-]$/.test(w));
+    // "the rebels' delegation": a plural's possessive apostrophe is light too.
+    return GAP_WORDS.has(w) || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || (t.pos === 'PUNCT' && /^[,–—'’-]$/.test(w));
   });
 }
 
@@ -114,7 +115,8 @@ export function objectAfter(ctx: Ctx, sentence: number, at: number): Group | nul
   if (/[;:()"“”]/.test(gap) || /\b(?:that|which|who|whose|but|because|while|when|where)\b/i.test(gap)) return null;
   const toks = tokensIn(ctx, sentence, at, m.start);
   // "the Western-backed Syrian National Coalition": a verb inside a hyphenated word is no verb.
-  const verbal = (t: { start: number; pos: string }) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.text[t.start - 1] !== '-';
+  // "including" is a preposition here: "invitations to 40 groups, including to X".
+  const verbal = (t: { start: number; pos: string; text: string }) => (t.pos === 'VERB' || t.pos === 'AUX') && ctx.text[t.start - 1] !== '-' && !/^including$/i.test(t.text);
   if (toks.length > 12 || toks.some((t) => verbal(t) || t.text === '.')) return null;
   const g = group(extendRight(ctx, sentence, m));
   // "did not meet the Commission's threshold": a possessor is not the object, its head noun is.

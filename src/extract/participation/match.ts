@@ -41,11 +41,28 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   // An object that is not a meeting ("attended the funeral") rules the cue out.
   const endsInPreposition = /\s(?:in|at|for|to)$/iu.test(ctx.text.slice(span.start, span.end));
   if (!endsInPreposition && DETERMINED.test(rest) && !/^\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in)\b/.test(rest)) return false;
+  // "took part in the protests": an adjunct that names something else.
+  if (!endsInPreposition && OTHER_ADJUNCT.test(rest) && !namesMeeting(window)) return false;
   for (let i = Math.max(0, sentence - 1); i <= Math.min(ctx.seg.sentences.length - 1, sentence + 1); i++) {
     const x = ctx.seg.sentences[i]!;
     if (namesMeeting(ctx.text.slice(x.start, x.end))) return true;
   }
-  return false;
+  // "X did not send a delegation.", "it would take part only if ...": a cue with nothing after
+  // it is about the meeting the report is about, when its headline or opening names one.
+  return BARE_CUE.test(rest) && reportIsAboutMeeting(ctx);
+}
+
+const OTHER_ADJUNCT = /^\s+(?:in|at|on)\s+(?!person\b|them\b|it\b|this\b|these\b|those\b|which\b)(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?\p{Ll}/u;
+const BARE_CUE = new RegExp(`^(?:\\s*(?:[,.;:!?"”]|$)|\\s+(?:${lex.conditionMarkers.join('|')}|either|at all|this|next|again|yet|after all|in person)\\b)`, 'iu');
+const ABOUT_MEETING = new WeakMap<object, boolean>();
+function reportIsAboutMeeting(ctx: Ctx): boolean {
+  let v = ABOUT_MEETING.get(ctx.seg);
+  if (v === undefined) {
+    const ss = ctx.seg.sentences;
+    v = ss.length > 0 && namesMeeting(ctx.text.slice(ss[0]!.start, ss[Math.min(1, ss.length - 1)]!.end));
+    ABOUT_MEETING.set(ctx.seg, v);
+  }
+  return v;
 }
 
 /** "the host", "Daily host Alex Marlow": a verb's base form after a determiner or a bare name is a noun. */
