@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The issue's acceptance check, no manual step: ingests ../shared/corpus/guardian/ (dates from its
 // manifest.json) and the seed into a fresh temporary workspace, then verifies through the CLI:
-// one actor each for the Syrian government, the SNC and the UN envoy whatever the spelling;
-// processes for the Geneva, Sochi and Astana talks with their rounds; at least one contested
-// figure with both values and both sources. Prints what it found; exits 1 when a check fails.
+// one actor each for the Syrian government, the SNC and the UN envoy whatever the spelling, and
+// the two organisations sharing the initials SNC (the Syrian National Coalition and the Syrian
+// Negotiation Commission) kept apart; processes for the Geneva, Sochi and Astana talks with their
+// rounds, no round dated years before its process's first report, every Moscow consultations round
+// within two years, ordinals stated by reports kept, unique and in date order; at least one
+// contested figure with both values and both sources. Prints what it found; exits 1 when a check fails.
 // Usage: node scripts/check-corpus-record.mjs [--corpus DIR] [--seed DIR] [--keep]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +32,18 @@ function parley(...args) {
 const json = (...args) => JSON.parse(parley(...args, '--format', 'json'));
 
 const failures = [];
+
+/** Publication date of every stored document ("d12" → "2017-11-28"), read from the workspace in one go. */
+function documentDates() {
+  const code = `import { openStore } from ${JSON.stringify(join(ROOT, 'src/store/open.ts'))};
+const s = await openStore({ workspace: process.argv[1] });
+const rows = await s.db.selectFrom('documents').select(['id', 'published']).execute();
+await s.close();
+process.stdout.write(JSON.stringify(rows.map((r) => ['d' + r.id, String(r.published).slice(0, 10)])));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, ws], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`reading document dates failed: ${r.stderr.trim().slice(0, 1000)}`);
+  return new Map(JSON.parse(r.stdout));
+}
 const check = (ok, what) => { console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}`); if (!ok) failures.push(what); };
 
 try {
@@ -41,9 +56,11 @@ try {
   // Actors: every spelling of each must land on one actor (its name or an alias).
   const actors = json('actors', '--limit', '100000');
   const names = (a) => [a.name, ...String(a.aliases ?? '').split(', ').filter(Boolean)];
+  const found = new Map();
   const GROUPS = [
     ['Syrian government', /^(the )?(syrian (arab )?government|syrian regime|assad (regime|government)|government of (syria|bashar al-assad)|damascus government)$/i],
-    ['SNC', /^(the )?(syrian national coalition|national coalition (of|for) syrian revolution(ary)? and opposition forces|snc)$/i],
+    ['SNC', /^(the )?(syrian national coalition|national coalition (of|for) syrian revolution(ary)? and opposition forces)$/i],
+    ['Syrian Negotiation Commission', /^(the )?syrian negotiati(on|ons|ng) commission$/i],
     ['UN envoy', /^(staffan )?de mistura$|^mistura$|^(the )?(un|united nations)( special)? envoy( (to|for) syria)?$/i],
   ];
   console.log('\nactors:');
@@ -51,7 +68,11 @@ try {
     const hits = actors.filter((a) => names(a).some((n) => re.test(n.trim())));
     for (const a of hits) console.log(`  ${label}: ${a.id} ${a.name} (${a.kind}, ${a.documents} documents) aliases: ${a.aliases || '-'}`);
     check(hits.length === 1, `one actor for the ${label} (${hits.length} found)`);
+    found.set(label, hits);
   }
+  // Initials shared by two organisations never merge them.
+  const [coalition] = found.get('SNC'), [commission] = found.get('Syrian Negotiation Commission');
+  check(!!coalition && !!commission && coalition.id !== commission.id, 'the Syrian National Coalition and the Syrian Negotiation Commission are two actors');
 
   // Processes and their rounds.
   const rounds = json('processes', '--limit', '100000');
@@ -64,6 +85,35 @@ try {
   }
   const moscow = rounds.filter((r) => /moscow/i.test(r.name) && r.round);
   for (const r of moscow) console.log(`  ${r.name} round ${r.round}: ${r.dates || 'undated'}${r.participation ? ' — ' + r.participation.slice(0, 160) : ''}`);
+
+  // Rounds over time: a place alone does not pull talks years apart into one series, and no round
+  // is dated years before its process's first report unless a report names that round.
+  const DAY = 86_400_000;
+  const dayOf = (iso) => (iso ? Date.parse(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso) / DAY : undefined);
+  const startOf = (r) => dayOf(String(r.dates || '').split('..')[0]);
+  const stated = (r) => r.round && !/by order/.test(r.round);
+  const series = rounds.filter((r) => r.name === 'Moscow consultations' && r.round && startOf(r) !== undefined).map(startOf);
+  const span = series.length ? Math.max(...series) - Math.min(...series) : 0;
+  check(series.length >= 2 && span <= 730, `the Moscow consultations' ${series.length} dated rounds lie within two years (${Math.round(span)} days)`);
+  const published = documentDates();
+  const byProcess = new Map();
+  for (const r of rounds) if (r.round) (byProcess.get(r.process) ?? byProcess.set(r.process, []).get(r.process)).push(r);
+  const early = [], ordinalTrouble = [];
+  for (const [p, rs] of byProcess) {
+    const firstReport = Math.min(...rs.flatMap((r) => String(r.sources).split(/\s+/).map((d) => dayOf(published.get(d))).filter((x) => x !== undefined)));
+    for (const r of rs) if (!stated(r) && startOf(r) !== undefined && startOf(r) < firstReport - 365) early.push(`${r.name} (${p}) round ${r.round}: ${r.dates}`);
+    const ords = rs.map((r) => parseInt(r.round, 10));
+    if (new Set(ords).size !== ords.length) ordinalTrouble.push(`${rs[0].name} (${p}): an ordinal given twice (${rs.map((r) => r.round).join(', ')})`);
+    const named = rs.filter((r) => stated(r) && startOf(r) !== undefined).sort((a, b) => startOf(a) - startOf(b));
+    for (let i = 1; i < named.length; i++) {
+      if (parseInt(named[i].round, 10) < parseInt(named[i - 1].round, 10)) ordinalTrouble.push(`${rs[0].name} (${p}): round ${named[i].round} dated before round ${named[i - 1].round}`);
+    }
+  }
+  for (const e of early) console.log(`  too early: ${e}`);
+  check(early.length === 0, `no round dated more than a year before its process's first report without a report naming it (${early.length} found)`);
+  for (const e of ordinalTrouble) console.log(`  ${e}`);
+  const statedCount = rounds.filter(stated).length;
+  check(ordinalTrouble.length === 0, `ordinals unique per process, the ${statedCount} stated by reports in date order`);
 
   // A contested figure: both values and both sources.
   const figures = json('figures', '--contested', '--limit', '100000');

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Event, Participation, ParticipationStatus } from '../domain/record.ts';
 import { buildProcesses, type ProcessDoc } from './processes.ts';
+import { statedOrdinal } from './processes/ordinals.ts';
 
 /** Fixtures written for these tests: structured items, no report text. */
 type T = Partial<Event>;
@@ -133,4 +134,92 @@ test('participation naming a round no talks event reports opens it in ordinal or
   const [p] = buildProcesses([doc('a', '2016-05-01', [talks(0, { ...M, start: '2016-01-10', round: 1 }), talks(1, { ...M, start: '2016-04-10', round: 3 })],
     [part(4, 'opp', 'attend', 'the second round in Moscow')])]).processes;
   assert.deepEqual(p!.rounds.map((r) => [r.ordinal, r.start, r.participation.length]), [[1, '2016-01-10', 0], [2, undefined, 1], [3, '2016-04-10', 0]]);
+});
+
+// Fixtures below are invented: structured items plus, where a rule reads it, a sentence of our own.
+const withText = (d: ProcessDoc, sentences: Record<number, string>): ProcessDoc => ({ ...d, sentences });
+type Shape = [name: string, rounds: [ordinal: number | undefined, from: string | undefined, start: string | undefined][]];
+const shape = (docs: ProcessDoc[]): Shape[] => buildProcesses(docs).processes.map((p): Shape => [p.name, p.rounds.map((r) => [r.ordinal, r.ordinalFrom, r.start])]);
+
+test('series identity over time: a place alone does not join talks years apart', async (t) => {
+  const cases: { name: string; docs: ProcessDoc[]; want: Shape[] }[] = [
+    { name: 'numbered consultations, then unrelated meetings in the same city years later, are apart',
+      docs: [doc('a', '2016-02-01', [talks(0, { place: 'Moscow', host: 'Russia', start: '2016-02-01', round: 1 })]),
+        doc('b', '2016-05-03', [talks(0, { place: 'Moscow', start: '2016-05-03', round: 2 })]),
+        doc('c', '2018-10-10', [talks(2, { place: 'Moscow', start: '2018-10-09' })]),
+        doc('d', '2020-03-01', [talks(1, { place: 'Moscow', start: '2020-02-28' })])],
+      want: [['Talks in Moscow', [[1, 'order', '2018-10-09']]], ['Talks in Moscow', [[1, 'order', '2020-02-28']]],
+        ['Moscow consultations', [[1, 'text', '2016-02-01'], [2, 'text', '2016-05-03']]]] },
+    { name: 'a stated ordinal bridges a long pause',
+      docs: [doc('a', '2016-02-01', [talks(0, { place: 'Vienna', start: '2016-02-01', round: 2 })]),
+        doc('b', '2017-09-03', [talks(0, { place: 'Vienna', start: '2017-09-04', round: 3 })])],
+      want: [['Vienna talks', [[2, 'text', '2016-02-01'], [3, 'text', '2017-09-04']]]] },
+    { name: 'reports naming the series keep their eras in it; an era years apart with only the place is apart',
+      docs: [withText(doc('a', '2015-02-01', [talks(0, { place: 'Vienna', start: '2015-02-01' })]), { 0: 'The Vienna talks open on Sunday.' }),
+        doc('b', '2016-09-01', [talks(0, { place: 'Vienna', start: '2016-09-01' })]),
+        withText(doc('c', '2017-11-03', [talks(0, { place: 'Vienna', start: '2017-11-04' })]), { 0: 'The Vienna talks reconvene on Saturday after a long pause.' })],
+      want: [['Talks in Vienna', [[1, 'order', '2016-09-01']]], ['Vienna talks', [[1, 'order', '2015-02-01'], [2, 'order', '2017-11-04']]]] },
+    { name: 'no evidence anywhere: the era with the most reports keeps the process',
+      docs: [doc('a', '2012-06-01', [talks(0, { place: 'Port Vila', host: 'Vanuatu', start: '2012-06-01' })]),
+        doc('b', '2014-03-02', [talks(0, { place: 'Port Vila', host: 'Vanuatu', start: '2014-03-02' })]),
+        doc('c', '2014-03-03', [talks(0, { place: 'Port Vila', host: 'Vanuatu', start: '2014-03-03' })]),
+        doc('d', '2014-07-03', [talks(0, { place: 'Port Vila', host: 'Vanuatu', start: '2014-07-01' })])],
+      want: [['Talks in Port Vila hosted by vanuatu', [[1, 'order', '2012-06-01']]],
+        ['Talks in Port Vila hosted by Vanuatu', [[1, 'order', '2014-03-02'], [2, 'order', '2014-07-01']]]] },
+    { name: 'a date years before the first report, with no round named, is a past reference, not a round',
+      docs: [doc('a', '2019-05-02', [talks(0, { place: 'Geneva', host: 'UN', start: '2019-05-01' })]),
+        doc('b', '2019-05-03', [talks(0, { place: 'Geneva', start: '2013', end: '2013' })])],
+      want: [['Geneva talks', [[1, 'order', '2019-05-01']]]] },
+    { name: 'an old date with a stated round is kept: the report says which round it was',
+      docs: [doc('a', '2019-05-02', [talks(0, { place: 'Geneva', host: 'UN', start: '2019-05-01', round: 4 }), talks(3, { place: 'Geneva', start: '2013-02', round: 1 })])],
+      want: [['Geneva talks', [[1, 'text', '2013-02'], [4, 'text', '2019-05-01']]]] },
+  ];
+  for (const c of cases) await t.test(c.name, () => {
+    const got = shape(c.docs);
+    assert.deepEqual(got.map(([n, r]) => [n.toLowerCase(), r]).sort(), c.want.map(([n, r]) => [n.toLowerCase(), r]).sort());
+  });
+});
+
+test('ordinals: stated ones first, date order only as a fallback', async (t) => {
+  const G = { place: 'Geneva', host: 'UN' };
+  const cases: { name: string; docs: ProcessDoc[]; want: Shape[1] }[] = [
+    { name: 'a sentence states the round the event does not carry; earlier rounds count back from it',
+      docs: [doc('a', '2020-01-10', [talks(0, { ...G, start: '2020-01-10' })]),
+        doc('b', '2020-03-05', [talks(0, { ...G, start: '2020-03-05' })]),
+        withText(doc('c', '2020-06-02', [talks(1, { ...G, start: '2020-06-01' })]), { 1: 'Envoys sat down on Monday for what is now the seventh round of talks.' }),
+        doc('d', '2020-09-01', [talks(0, { ...G, start: '2020-09-01' })])],
+      want: [[5, 'order', '2020-01-10'], [6, 'order', '2020-03-05'], [7, 'text', '2020-06-01'], [8, 'order', '2020-09-01']] },
+    { name: 'a Roman numeral after the series place is its ordinal',
+      docs: [withText(doc('a', '2020-06-02', [talks(2, { ...G, start: '2020-06-01' })]), { 2: 'Delegations arrived for Geneva IX with low hopes.' }),
+        doc('b', '2020-09-01', [talks(0, { ...G, start: '2020-09-01' })])],
+      want: [[9, 'text', '2020-06-01'], [10, 'order', '2020-09-01']] },
+    { name: 'a round named without a date is the unnumbered round near the report',
+      docs: [doc('a', '2020-06-01', [talks(0, { ...G, start: '2020-06-01' })]),
+        withText(doc('b', '2020-05-30', [talks(0, { ...G })]), { 0: 'A twelfth round of talks opens in Geneva next week.' })],
+      want: [[12, 'text', '2020-06-01']] },
+    { name: 'two talks in one sentence: its ordinal is nobody’s',
+      docs: [withText(doc('a', '2020-06-02', [talks(0, { ...G, start: '2020-06-01' }), talks(0, { place: 'Astana', start: '2020-05-01' })]), { 0: 'After the third round in Astana, talks moved to Geneva.' })],
+      want: [[1, 'order', '2020-06-01']] },
+    { name: 'a participation phrase naming the round numbers its report’s round',
+      docs: [doc('a', '2020-01-10', [talks(0, { ...G, start: '2020-01-10' })]),
+        doc('b', '2020-03-05', [talks(0, { ...G, start: '2020-03-05' })], [part(1, 'opp', 'boycott', 'the fourth round of talks')])],
+      want: [[3, 'order', '2020-01-10'], [4, 'text', '2020-03-05']] },
+  ];
+  for (const c of cases) await t.test(c.name, () => {
+    const p = buildProcesses(c.docs).processes.find((x) => x.series === 'geneva')!;
+    assert.deepEqual(p.rounds.map((r) => [r.ordinal, r.ordinalFrom, r.start]), c.want);
+  });
+});
+
+test('statedOrdinal: ordinal words, numbers and Roman numerals after the place', async (t) => {
+  const cases: [string, number | undefined][] = [
+    ['The process is now in its eighth round of talks.', 8],
+    ['Round 3 opens on Monday.', 3],
+    ['Delegations arrived for Geneva IV on Thursday.', 4],
+    ['The Geneva 4 talks began.', 4],
+    ['He said in Geneva I would not go.', undefined],
+    ['Talks resume in Geneva 10 days later.', undefined],
+    ['A new round of talks opens in Geneva.', undefined],
+  ];
+  for (const [s, want] of cases) await t.test(s, () => assert.equal(statedOrdinal(s, ['geneva']), want));
 });

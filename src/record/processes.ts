@@ -6,7 +6,11 @@
  * one of its hosts; otherwise "same place + same host". An event with a place but no host joins
  * the only process at that place; one with a host but no place joins the only process with that
  * host; otherwise it is `unplaced`.
- * Rounds: processes/rounds.ts (explicit ordinals, date clusters, coarse dates, publication window).
+ * Over time (processes/eras.ts): a date years before the process's first report with no round
+ * named is a past reference, read as undated; rounds more than a year apart with no stated ordinal
+ * or series name to bridge them are cut into separate processes.
+ * Rounds: processes/rounds.ts (explicit ordinals, date clusters, coarse dates, publication window);
+ * ordinals a report states (the event's, its sentence's, a participation phrase's) come first.
  * Participation: an item goes to the series or place its meeting phrase names, else to the process
  * of its report's nearest talks event (by sentence); its round is the ordinal the phrase names
  * ("the second round"), else that nearest event's round, else the one round near publication.
@@ -15,9 +19,11 @@
  */
 import type { DatePrecision, Event, Participation } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, overlap, type DayInterval } from './dates.ts';
-import { identityInText, identityOf, type SeriesIdentity } from './processes/series.ts';
+import { identityInText, identityOf, seriesNamedIn, type SeriesIdentity } from './processes/series.ts';
+import { splitEras } from './processes/eras.ts';
+import { statedOrdinal } from './processes/ordinals.ts';
 import { participationTable, type ParticipationRow, type PlacedParticipation } from './processes/participation.ts';
-import { ROUND_DEFAULTS, roundsOf, type RoundDraft, type RoundOptions } from './processes/rounds.ts';
+import { renumber, ROUND_DEFAULTS, roundsOf, type RoundDraft, type RoundOptions } from './processes/rounds.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { ordinalIn } from './text.ts';
 
@@ -31,6 +37,12 @@ export interface ProcessDoc {
   /** Only events of type 'talks' are read. Actor ids should be cross-document ids (store ids). */
   readonly events: readonly Event[];
   readonly participation: readonly Participation[];
+  /**
+   * Optional: the text of the sentences that hold its talks events, by sentence index. Read for
+   * the ordinal a report states ("now in its eighth round", "Geneva IV") when the event has none,
+   * and for the series it names.
+   */
+  readonly sentences?: Readonly<Record<number, string>>;
 }
 
 export interface ReportedDates { readonly start: string; readonly end: string; readonly sources: SourceRef[] }
@@ -76,7 +88,10 @@ interface Item {
   readonly event: Event;
   readonly id: SeriesIdentity | undefined;
   readonly ordinal?: number;
-  readonly when?: DayInterval;
+  /** Unset for a past reference (see `pastReference`). */
+  when?: DayInterval;
+  /** Its sentence names its series ("the Moscow consultations"). */
+  readonly namesSeries: boolean;
   readonly publishedDay: number;
   readonly source: SourceRef;
   key?: string;
@@ -89,32 +104,65 @@ export const roundKey = (p: Pick<Process, 'key'>, r: Pick<Round, 'ordinal' | 'st
   r.ordinal !== undefined ? `${p.key}#${r.ordinal}` : `${p.key}@${r.start ?? '?'}`;
 
 /** An extraction (or anything shaped like one) as a ProcessDoc. */
-export const processDocOf = (x: { document: { id: string; published: string }; events: readonly Event[]; participation: readonly Participation[] }): ProcessDoc =>
-  ({ id: x.document.id, published: x.document.published, events: x.events, participation: x.participation });
+export function processDocOf(x: { document: { id: string; published: string }; events: readonly Event[]; participation: readonly Participation[]; text?: string; sentences?: readonly { start: number; end: number }[] }): ProcessDoc {
+  const sentences: Record<number, string> = {};
+  if (x.text !== undefined && x.sentences) {
+    for (const e of x.events) {
+      const s = e.type === 'talks' ? x.sentences[e.sentence] : undefined;
+      if (s) sentences[e.sentence] = x.text.slice(s.start, s.end);
+    }
+  }
+  return { id: x.document.id, published: x.document.published, events: x.events, participation: x.participation, ...(Object.keys(sentences).length ? { sentences } : {}) };
+}
 
 export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions = {}): ProcessRecord {
   const o: RoundOptions = { ...ROUND_DEFAULTS, ...opts };
   const dup = opts.duplicateOf;
   const items: Item[] = docs.flatMap((doc) => {
     const pub = daysOf(doc.published)?.lo ?? 0;
-    return doc.events.filter((e) => e.type === 'talks').map((event): Item => ({
-      doc, event, id: identityOf(event.place, event.host),
-      ...(event.round ? { ordinal: event.round } : {}),
-      ...(interval(event) ? { when: interval(event)! } : {}),
-      publishedDay: pub, source: { documentId: doc.id, sentence: event.sentence, evidence: event.evidence },
-    }));
+    const talks = doc.events.filter((e) => e.type === 'talks');
+    return talks.map((event): Item => {
+      const id = identityOf(event.place, event.host);
+      const text = doc.sentences?.[event.sentence];
+      // A sentence's ordinal is this event's only when the sentence holds no other talks.
+      const alone = talks.filter((e) => e.sentence === event.sentence).length === 1;
+      const ordinal = event.round || (alone ? statedOrdinal(text, placesOf(id)) : undefined);
+      const named = seriesNamedIn(text);
+      return {
+        doc, event, id, ...(ordinal ? { ordinal } : {}),
+        ...(interval(event) ? { when: interval(event)! } : {}),
+        namesSeries: !!named && named === id?.series,
+        publishedDay: pub, source: { documentId: doc.id, sentence: event.sentence, evidence: event.evidence },
+      };
+    });
   });
   const resolve = keyResolver(items.map((i) => i.id).filter((x): x is SeriesIdentity => !!x));
   for (const i of items) i.key = resolve(i.id);
 
   const groups = new Map<string, Item[]>();
   for (const i of items) if (i.key) (groups.get(i.key) ?? groups.set(i.key, []).get(i.key)!).push(i);
-  const drafts = new Map<string, { items: Item[]; id?: SeriesIdentity; rounds: RoundDraft<Item>[]; unassigned: Item[]; parts: Map<RoundDraft<Item>, PlacedParticipation[]>; loose: PlacedParticipation[] }>();
+  const drafts = new Map<string, Draft>();
   const roundOf = new Map<Item, RoundDraft<Item>>();
   for (const [key, its] of groups) {
+    // A date years before the process's first report, with no round named, is a past reference
+    // ("since 2012, many rounds have failed"), not the date of these talks: read as undated.
+    const firstReport = Math.min(...its.map((i) => i.publishedDay));
+    for (const i of its) if (i.ordinal === undefined && i.when && i.when.hi < firstReport - o.pastDays) delete i.when;
     const { rounds, unassigned } = roundsOf(its, o);
-    for (const r of rounds) for (const i of r.items) roundOf.set(i, r);
-    drafts.set(key, { items: its, rounds, unassigned, parts: new Map(), loose: [] });
+    const { main, apart } = splitEras(rounds, o.seriesGapDays, (i) => i.namesSeries);
+    for (const era of apart) {
+      const at = era.find((r) => r.when)!.when!;
+      const first = era[0]!.items[0]!;
+      const place = first.id?.place, host = first.id?.host;
+      const id: SeriesIdentity = { key: `place:${place ?? '?'}|host:${host ?? '?'}@${isoOf(at).start.slice(0, 7)}`, ...(place ? { place } : {}), ...(host ? { host } : {}) };
+      const eraItems = era.flatMap((r) => r.items);
+      for (const i of eraItems) i.key = id.key;
+      for (const r of era) for (const i of r.items) roundOf.set(i, r);
+      drafts.set(id.key, { items: eraItems, id, rounds: renumber(era), unassigned: [], parts: new Map(), loose: [] });
+    }
+    for (const r of main) for (const i of r.items) roundOf.set(i, r);
+    const kept = apart.length ? its.filter((i) => i.key === key) : its;
+    drafts.set(key, { items: kept, rounds: apart.length ? renumber(main) : main, unassigned, parts: new Map(), loose: [] });
   }
 
   // Participation → process and round.
@@ -139,7 +187,16 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
       const ord = ordinalIn(p.meeting);
       let round: RoundDraft<Item> | undefined;
       if (ord !== undefined) {
-        round = d.rounds.find((r) => r.ordinal === ord);
+        round = d.rounds.find((r) => r.ordinal === ord && r.ordinalFrom === 'text');
+        // The report's own talks event sits in a round no report numbered: this report numbers it.
+        const mine = nearest && nearest.key === key ? roundOf.get(nearest) : undefined;
+        if (!round && mine && mine.ordinalFrom !== 'text') {
+          round = mine;
+          round.ordinal = ord;
+          round.ordinalFrom = 'text';
+          renumber(d.rounds);
+        }
+        round ??= d.rounds.find((r) => r.ordinal === ord);
         if (!round) {
           round = { ordinal: ord, ordinalFrom: 'text', items: [] };
           const at = d.rounds.findIndex((r) => r.ordinal !== undefined && r.ordinal > ord);
@@ -174,6 +231,11 @@ export function buildProcesses(docs: readonly ProcessDoc[], opts: ProcessOptions
     unplaced: { talks: items.filter((i) => !i.key).map((i) => i.source), participation: participationTable(unplacedParts, dup) },
   };
 }
+
+interface Draft { items: Item[]; id?: SeriesIdentity; rounds: RoundDraft<Item>[]; unassigned: Item[]; parts: Map<RoundDraft<Item>, PlacedParticipation[]>; loose: PlacedParticipation[] }
+
+/** The names a series or place is written with, normalised, for "Geneva IV". */
+const placesOf = (id: SeriesIdentity | undefined): string[] => (id?.place ? [id.place] : []);
 
 const dist = (a: number, b: number): number => (a <= b ? b - a : (a - b) * 1.5);
 

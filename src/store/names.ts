@@ -19,6 +19,30 @@ export function looksLikeAcronym(name: string): boolean {
   return t.length >= 2 && t.length <= 8 && /^[\p{Lu}\p{N}]+$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
 }
 
+/** The names of an actor that are not acronyms, normalised: "Syrian National Coalition", not "SNC". */
+export function fullNames(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n) => !looksLikeAcronym(n)).map(normName).filter(Boolean))];
+}
+
+const significant = (name: string): string[] => normName(name).split(' ').filter((w) => w && !SMALL.has(w));
+
+/**
+ * Two full names of one organisation, spelt apart only by word endings: "Syrian Negotiation
+ * Commission" ≈ "Syrian Negotiations Commission" ≈ "Syrian Negotiating Commission"; not "Syrian
+ * National Coalition". Same number of significant words, each pair equal, a plural of the other or sharing 5+ first letters.
+ */
+export function sameFullName(a: string, b: string): boolean {
+  const x = significant(a), y = significant(b);
+  if (x.length === 0 || x.length !== y.length) return false;
+  return x.every((w, i) => {
+    const v = y[i]!;
+    if (w === v || w === `${v}s` || v === `${w}s`) return true;
+    let k = 0;
+    while (k < w.length && k < v.length && w[k] === v[k]) k++;
+    return k >= 5;
+  });
+}
+
 /** Normalised free text for claim keys: case, punctuation, quote marks and spacing ignored. */
 export function normText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -9,8 +9,10 @@
  *    of their own (equal coarse dates together); several → left unassigned, never guessed.
  * 4. Undated items without an ordinal join the one round near their report's publication
  *    (`windowBefore` days before to `windowAfter` after); otherwise unassigned.
- * Rounds are ordered by date; an unnumbered round takes the next ordinal after the last one seen
- * (ordinalFrom 'order') unless a round already has that ordinal from the text.
+ * 5. A round known only by its ordinal (no date read) is the one unnumbered dated round near its
+ *    reports' publication, which takes that ordinal; otherwise it stays a round of its own.
+ * Rounds are ordered by date; ordinals no report states are inferred from the stated ones around
+ * them (`renumber`), or by date order when no report states any.
  */
 import { gapDays, hull, overlap, within, type DayInterval } from '../dates.ts';
 
@@ -29,8 +31,16 @@ export interface RoundDraft<T extends TalkItem> {
   when?: DayInterval;
 }
 
-export interface RoundOptions { readonly gapDays: number; readonly windowBefore: number; readonly windowAfter: number }
-export const ROUND_DEFAULTS: RoundOptions = { gapDays: 3, windowBefore: 14, windowAfter: 7 };
+export interface RoundOptions {
+  readonly gapDays: number;
+  readonly windowBefore: number;
+  readonly windowAfter: number;
+  /** An unnumbered date ending this many days before the process's first report is a past reference. */
+  readonly pastDays: number;
+  /** Rounds further apart than this, with no stated ordinal to bridge them, are different processes. */
+  readonly seriesGapDays: number;
+}
+export const ROUND_DEFAULTS: RoundOptions = { gapDays: 3, windowBefore: 14, windowAfter: 7, pastDays: 365, seriesGapDays: 365 };
 
 const isDay = (i: TalkItem): boolean => i.when?.precision === 'day';
 
@@ -79,11 +89,23 @@ export function roundsOf<T extends TalkItem>(items: readonly T[], o: RoundOption
   }
 
   // 4. undated: near the publication day
+  const windowOf = (i: T): DayInterval => ({ lo: i.publishedDay - o.windowBefore, hi: i.publishedDay + o.windowAfter, precision: 'day' });
   for (const i of items.filter((x) => x.ordinal === undefined && !x.when)) {
-    const win: DayInterval = { lo: i.publishedDay - o.windowBefore, hi: i.publishedDay + o.windowAfter, precision: 'day' };
-    const near = rounds.filter((r) => r.when && overlap(r.when, win));
+    const near = rounds.filter((r) => r.when && overlap(r.when, windowOf(i)));
     if (near.length === 1) near[0]!.items.push(i);
     else unassigned.push(i);
+  }
+
+  // 5. a round only named, with no date ("a sixth round resumes on Tuesday" when no day was read):
+  // the one unnumbered dated round near its reports' publication is that round.
+  for (const r of [...rounds]) {
+    if (r.ordinal === undefined || r.when) continue;
+    const near = rounds.filter((x) => x.when && x.ordinal === undefined && r.items.some((i) => overlap(x.when!, windowOf(i))));
+    if (near.length !== 1) continue;
+    near[0]!.items.push(...r.items);
+    near[0]!.ordinal = r.ordinal;
+    near[0]!.ordinalFrom = 'text';
+    rounds.splice(rounds.indexOf(r), 1);
   }
   return { rounds: ordered(rounds), unassigned };
 }
@@ -96,11 +118,33 @@ function ordered<T extends TalkItem>(rounds: RoundDraft<T>[]): RoundDraft<T>[] {
     const at = out.findIndex((x) => x.ordinal !== undefined && x.ordinal > r.ordinal!);
     out.splice(at < 0 ? out.length : at, 0, r);
   }
-  const taken = new Set(out.filter((r) => r.ordinal !== undefined).map((r) => r.ordinal!));
-  let counter = 0;
-  for (const r of out) {
-    if (r.ordinal !== undefined) { counter = r.ordinal; continue; }
-    if (!taken.has(counter + 1)) { r.ordinal = counter + 1; r.ordinalFrom = 'order'; taken.add(r.ordinal); counter = r.ordinal; }
+  return renumber(out);
+}
+
+/**
+ * Ordinals for the rounds no report numbers, from the rounds around them (`rounds` in order):
+ * after a stated ordinal N the next unnumbered round is N+1; the unnumbered rounds before the first
+ * stated ordinal count back from it (two rounds before "the fifth round" are the third and
+ * fourth), and stay unnumbered when that would fall below 1. An ordinal a report states elsewhere
+ * is never given twice. Ordinals inferred before are inferred again. Mutates and returns `rounds`.
+ */
+export function renumber<T extends TalkItem>(rounds: RoundDraft<T>[]): RoundDraft<T>[] {
+  for (const r of rounds) if (r.ordinalFrom === 'order') { delete r.ordinal; delete r.ordinalFrom; }
+  const taken = new Set(rounds.filter((r) => r.ordinal !== undefined).map((r) => r.ordinal!));
+  const first = rounds.findIndex((r) => r.ordinal !== undefined);
+  const infer = (r: RoundDraft<T>, n: number): boolean => {
+    if (n < 1 || taken.has(n)) return false;
+    r.ordinal = n; r.ordinalFrom = 'order'; taken.add(n);
+    return true;
+  };
+  if (first > 0) {
+    const s = rounds[first]!.ordinal!;
+    if (s - first >= 1) rounds.slice(0, first).forEach((r, i) => infer(r, s - first + i));
   }
-  return out;
+  let counter = first < 0 ? 0 : rounds[first]!.ordinal!;
+  for (const r of rounds.slice(Math.max(first, 0))) {
+    if (r.ordinal !== undefined) { counter = r.ordinal; continue; }
+    if (infer(r, counter + 1)) counter = r.ordinal!;
+  }
+  return rounds;
 }

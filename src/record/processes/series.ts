@@ -60,3 +60,11 @@ export function identityInText(text: string | null | undefined, knownPlaces: Ite
   for (const s of SERIES) for (const p of s.places) if (hasWords(t, p)) return identityOf(p, undefined);
   return undefined;
 }
+
+/** The known series a text names by one of its names ("the Moscow consultations"), not by its place alone. */
+export function seriesNamedIn(text: string | null | undefined): string | undefined {
+  const t = norm(text);
+  if (!t) return undefined;
+  for (const [name, s] of SERIES_NAMES) if (hasWords(t, name)) return s.id;
+  return undefined;
+}
