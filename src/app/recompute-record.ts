@@ -1,104 +1,206 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Event, EventType, Participation, ParticipationStatus } from '../domain/record.ts';
-import { buildCommitments, type CommitmentEvent, type CommitmentStatement } from '../record/commitments.ts';
-import { buildProcesses, roundKey, type ProcessDoc, type ProcessRecord } from '../record/processes.ts';
-import type { Commitment } from '../record/commitments.ts';
+import { commitmentDraft, commitmentsOf, type Commitment, type CommitmentEvent, type Draft } from '../record/commitments.ts';
+import { buildProcesses, roundKey, type ParticipationRow, type Process, type ProcessDoc, type ProcessRecord } from '../record/processes.ts';
+import type { SourceRef } from '../record/sources.ts';
 import { jsonb } from '../store/json.ts';
+import { RECORD_CHANGE } from '../store/migrations/0004-process-view.ts';
 import type { DB } from '../store/schema.ts';
 
 /**
  * Use case: the derived process record (processes, rounds with participation, commitments) is
  * rebuilt from the claims a person has not rejected (edits applied) and stored in its tables.
- * `ensureProcessRecord` does it only when the claims changed since the last time (a stamp of the
- * newest document, claim and history row and the number of claims), so a rejection, an edit or a
- * re-ingest shows at the next query. Serialised by an advisory lock on PostgreSQL.
+ * `ensureProcessRecord` does it only when the record may have changed since the last time (a stamp
+ * of the newest document, claim and record-changing history row: an accept changes nothing), so a
+ * rejection, an edit or a re-ingest shows at the next query. Serialised by an advisory lock on
+ * PostgreSQL, and in one process by sharing the rebuild under way.
+ *
+ * Bounded memory: the claims are read a chunk of documents at a time. What is kept across chunks
+ * is what the grouping needs (talks events, participation items, the events that can move a
+ * commitment, in a lean form) and one draft per commitment statement, never the sentences. The
+ * stored lists of sources and evidence are capped (CAPS) with their full counts beside them.
  */
 export interface RecomputeResult { readonly processes: number; readonly rounds: number; readonly commitments: number; readonly recomputed: boolean }
 
 const LOCK = 0x7061726c; // 'parl'
 const COMMITMENT_EVENTS: EventType[] = ['release', 'aid_access', 'evacuation', 'ceasefire', 'withdrawal', 'attack', 'siege'];
 /** Sentences that may hold a commitment: a cheap filter before src/record reads them. */
-const COMMITMENT_CUE = '(agree|pledg|promis|commit|vow|undert|deal|accord|will |shall |ceasefire|truce)';
+const CUE = /agree|pledg|promis|commit|vow|undert|deal|accord|will |shall |ceasefire|truce/i;
+/** Documents read per query. */
+const CHUNK_DOCS = 2000;
+/** What is stored of long lists (the view shows fewer); their full length is stored beside them. */
+export const CAPS = { roundSources: 50, rowSources: 20, dates: 20, dateSources: 10, unassignedTalks: 50, commitmentSources: 50, eventsPerChange: 10, sourcesPerEvent: 5 };
 
-type Row = { id: number; kind: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; confidence: number; document_id: number; published: string; sentence: number; sentence_text: string; evidence: unknown; actor_id: number | null };
+/** The API's id of a process: stable across rebuilds, as its key is. */
+export const processPublicId = (key: string): string => 'p' + createHash('sha1').update(key).digest('hex').slice(0, 10);
 
-async function stampOf(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ d: number | null; c: number | null; h: number | null; n: string }>`
-    select (select max(id) from documents) as d, (select max(id) from claims) as c, (select max(id) from history) as h, (select count(*) from claims) as n`.execute(db);
+/** Cheap: three index lookups. */
+export async function stampOf(db: Kysely<DB>): Promise<string> {
+  const r = await sql<{ d: number | null; c: number | null; h: number | null }>`
+    select (select max(id) from documents) as d, (select max(id) from claims) as c, (select max(id) from history where ${RECORD_CHANGE}) as h`.execute(db);
   const x = r.rows[0]!;
-  return `${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}|${x.n}`;
+  return `v2|${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}`;
 }
+
+const storedStamp = async (db: Kysely<DB>): Promise<string | undefined> =>
+  (await db.selectFrom('record_stamp').select('stamp').where('id', '=', 1).executeTakeFirst())?.stamp;
+
+const running = new WeakMap<Kysely<DB>, Promise<RecomputeResult>>();
 
 /** Recomputes when the claims changed since the stored record was built. */
 export async function ensureProcessRecord(db: Kysely<DB>): Promise<RecomputeResult> {
-  const [stamp, stored] = await Promise.all([stampOf(db), db.selectFrom('record_stamp').select('stamp').where('id', '=', 1).executeTakeFirst()]);
-  if (stored?.stamp === stamp) return { processes: -1, rounds: -1, commitments: -1, recomputed: false };
-  return recomputeProcessRecord(db);
+  const [stamp, stored] = await Promise.all([stampOf(db), storedStamp(db)]);
+  if (stored === stamp) return { processes: -1, rounds: -1, commitments: -1, recomputed: false };
+  let p = running.get(db);
+  if (!p) {
+    p = recomputeProcessRecord(db, { onlyIfStale: true }).finally(() => running.delete(db));
+    running.set(db, p);
+  }
+  return p;
 }
 
-export async function recomputeProcessRecord(db: Kysely<DB>): Promise<RecomputeResult> {
+export async function recomputeProcessRecord(db: Kysely<DB>, o: { onlyIfStale?: boolean } = {}): Promise<RecomputeResult> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${LOCK})`.execute(tx);
     const stamp = await stampOf(tx);
+    if (o.onlyIfStale && (await storedStamp(tx)) === stamp) return { processes: -1, rounds: -1, commitments: -1, recomputed: false };
+    const t0 = performance.now();
     const { record, commitments } = await deriveRecord(tx);
-    await tx.deleteFrom('rounds').execute();
-    await tx.deleteFrom('processes').execute();
+    const t1 = performance.now();
+    await tx.deleteFrom('processes').execute(); // rounds, process_documents and process_views by cascade
     await tx.deleteFrom('commitments').execute();
+    const t2 = performance.now();
     let rounds = 0;
     for (const p of record.processes) {
       const dates = p.rounds.flatMap((r) => [r.start, r.end]).filter((d): d is string => !!d).sort();
-      const { id } = await tx.insertInto('processes').values({
-        key: p.key, name: p.name, series: p.series ?? null, place: p.place ?? null, host: p.host ?? null,
-        start_date: dates[0] ?? null, end_date: dates[dates.length - 1] ?? null, rounds: p.rounds.length, unassigned: jsonb(p.unassigned),
-      }).returning('id').executeTakeFirstOrThrow();
-      if (p.rounds.length === 0) continue;
+      const actors = new Set(p.rounds.flatMap((r) => r.participation.map((x) => x.actorId ?? x.actor)));
+      const docs = processDocuments(p);
+      const unassigned = { talks: p.unassigned.talks.slice(0, CAPS.unassignedTalks), talkCount: p.unassigned.talks.length, participation: p.unassigned.participation.map(capRow) };
+      const { rows: [row] } = await sql<{ id: number }>`
+        insert into processes (key, name, series, place, host, start_date, end_date, rounds, unassigned, public_id, actors, documents)
+        values (${p.key}, ${p.name}, ${p.series ?? null}, ${p.place ?? null}, ${p.host ?? null}, ${dates[0] ?? null}, ${dates[dates.length - 1] ?? null},
+          ${p.rounds.length}, ${jsonb(unassigned)}::jsonb, ${processPublicId(p.key)}, ${actors.size}, ${docs.length})
+        returning id`.execute(tx);
+      const id = row!.id;
+      for (const part of chunks(docs, 5000)) await sql`insert into process_documents (process_id, document_id) select ${id}, unnest(${`{${part.join(',')}}`}::int[])`.execute(tx);
       rounds += p.rounds.length;
       for (const part of chunks(p.rounds, 200)) await tx.insertInto('rounds').values(part.map((r) => ({
         process_id: id, key: roundKey(p, r), ordinal: r.ordinal ?? null, ordinal_from: r.ordinalFrom ?? null,
-        start_date: r.start ?? null, end_date: r.end ?? null, precision: r.precision ?? null, places: jsonb(r.places), dates: jsonb(r.dates),
-        dates_contested: r.datesContested, sources: jsonb(r.sources), independent: r.independent, participation: jsonb(r.participation),
+        start_date: r.start ?? null, end_date: r.end ?? null, precision: r.precision ?? null, places: jsonb(r.places),
+        dates: jsonb(r.dates.slice(0, CAPS.dates).map((d) => ({ ...d, sources: d.sources.slice(0, CAPS.dateSources), sourceCount: d.sources.length }))),
+        dates_contested: r.datesContested, sources: jsonb(r.sources.slice(0, CAPS.roundSources)), independent: r.independent,
+        participation: jsonb(r.participation.map(capRow)), source_count: r.sources.length,
       }))).execute();
     }
-    const unique = new Map(commitments.map((c) => [c.key, c]));
-    for (const part of chunks([...unique.values()], 200)) {
+    for (const part of chunks(commitments, 200)) {
       await tx.insertInto('commitments').values(part.map((c) => ({
         key: c.key, what: c.what, actor: c.actor ?? null, actor_id: actorNumber(c.actorId), to_party: c.to ?? null, place: c.place ?? null,
         object: c.object ?? null, made: c.made, promised: c.promised ?? null, conditional: c.conditional, status: String(c.status),
-        delivered: c.delivered, history: jsonb(c.history), sources: jsonb(c.sources), independent: c.independent,
+        delivered: c.delivered, history: jsonb(c.history), sources: jsonb(c.sources), independent: c.independent, source_count: c.sourceCount,
       }))).execute();
     }
+    if (process.env.PARLEY_DEBUG_RECOMPUTE) console.error(`recompute: read+build ${(t1 - t0).toFixed(0)} ms, clear ${(t2 - t1).toFixed(0)} ms, write ${(performance.now() - t2).toFixed(0)} ms`);
     await tx.insertInto('record_stamp').values({ id: 1, stamp }).onConflict((oc) => oc.column('id').doUpdateSet({ stamp, computed_at: sql`now()` })).execute();
-    return { processes: record.processes.length, rounds, commitments: unique.size, recomputed: true };
+    return { processes: record.processes.length, rounds, commitments: commitments.length, recomputed: true };
   });
 }
 
-/** The claims read back as the pure builders take them. Document ids are "d12". */
+const capRow = (r: ParticipationRow): ParticipationRow & { sourceCount: number } =>
+  ({ ...r, sources: r.sources.slice(0, CAPS.rowSources), sourceCount: r.sources.length });
+
+/** The documents a process draws on (store ids), from the whole record before any cap. */
+export function processDocuments(p: Process): number[] {
+  const ids = new Set<string>();
+  const add = (xs: readonly SourceRef[]): void => { for (const s of xs) ids.add(s.documentId); };
+  for (const r of p.rounds) { add(r.sources); for (const row of r.participation) add(row.sources); }
+  add(p.unassigned.talks);
+  for (const row of p.unassigned.participation) add(row.sources);
+  return [...ids].map((x) => Number(x.slice(1))).filter(Number.isInteger).sort((a, b) => a - b);
+}
+
+type ItemRow = { id: number; kind: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; confidence: number; document_id: number; sentence: number; evidence: unknown };
+type SentenceRow = { document_id: number; sentence: number; text: string; claims: number[] };
+
+/** The claims read back as the pure builders take them, a chunk of documents at a time. Document ids are "d12". */
 export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRecord; commitments: Commitment[] }> {
-  const rows = await sql<Row>`
-    select c.id, c.kind, c.value, c.edited_value, c.confidence, s.document_id, d.published, s.sentence, s.sentence_text, s.evidence,
-      (select min(x.actor_id) from claim_actors x where x.claim_id = c.id) as actor_id
-    from claims c join claim_sources s on s.claim_id = c.id join documents d on d.id = s.document_id
-    where c.review_state <> 'rejected' and (c.kind = 'participation' or (c.kind = 'event' and c.value->>'type' in (${sql.join(['talks', ...COMMITMENT_EVENTS])})))
-    order by s.document_id, s.sentence, c.id`.execute(db);
-  const stmts = await sql<Row>`
-    select distinct on (s.document_id, s.sentence) 0 as id, c.kind, c.value, null as edited_value, c.confidence, s.document_id, d.published, s.sentence, s.sentence_text, s.evidence,
-      (select min(x.actor_id) from claim_actors x where x.claim_id = c.id) as actor_id
-    from claim_sources s join claims c on c.id = s.claim_id join documents d on d.id = s.document_id
-    where c.review_state <> 'rejected' and s.sentence_text ~* ${COMMITMENT_CUE}
-    order by s.document_id, s.sentence, (select min(x.actor_id) from claim_actors x where x.claim_id = c.id) nulls last`.execute(db);
   const dupRows = await db.selectFrom('documents').select(['id', 'duplicate_of']).where('duplicate_of', 'is not', null).execute();
   const dup = new Map(dupRows.map((r) => [`d${r.id}`, `d${r.duplicate_of}`]));
-  const names = await actorNames(db, [...rows.rows, ...stmts.rows].map((r) => r.actor_id));
-
-  const docs = new Map<string, { published: string; events: Event[]; participation: Participation[] }>();
+  const range = (await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from documents`.execute(db)).rows[0]!;
+  const names = new Map<number, string>();
+  const pdocs: ProcessDoc[] = [];
   const events: CommitmentEvent[] = [];
-  for (const r of rows.rows) {
+  const drafts: Draft[] = [];
+  for (let lo = range.lo ?? 1; range.hi !== null && lo <= range.hi; lo += CHUNK_DOCS) {
+    const hi = lo + CHUNK_DOCS;
+    const published = new Map((await db.selectFrom('documents').select(['id', 'published']).where('id', '>=', lo).where('id', '<', hi).execute()).map((d) => [d.id, d.published]));
+    // Read from the chunk's sources, each claim by its key (lateral): never a scan of all claims.
+    const items = (await sql<ItemRow>`
+      select c.id, c.kind, c.value, c.edited_value, c.confidence, s.document_id, s.sentence, s.evidence
+      from claim_sources s cross join lateral (
+        select c.id, c.kind, c.value, c.edited_value, c.confidence from claims c
+        where c.id = s.claim_id and c.review_state <> 'rejected' and c.kind in ('participation', 'event') offset 0) c
+      where s.document_id >= ${lo} and s.document_id < ${hi}
+        and (c.kind = 'participation' or coalesce(c.edited_value->>'type', c.value->>'type') in (${sql.join(['talks', ...COMMITMENT_EVENTS])}))
+      order by s.document_id, s.sentence, c.id`.execute(db)).rows;
+    // Each sentence once with the claims it gave; the commitment cue is tested here (a regex in JS
+    // is many times faster than one in PGlite's PostgreSQL).
+    const sentences = (await sql<SentenceRow>`
+      select s.document_id, s.sentence, s.sentence_text as text, array_agg(s.claim_id) as claims
+      from claim_sources s
+      where s.document_id >= ${lo} and s.document_id < ${hi} and exists (select 1 from claims c where c.id = s.claim_id and c.review_state <> 'rejected' offset 0)
+      group by s.document_id, s.sentence, s.sentence_text`.execute(db)).rows.filter((r) => CUE.test(r.text));
+    const actorOf = await claimActors(db, [...items.map((r) => r.id), ...sentences.flatMap((r) => r.claims)]);
+    await actorNames(db, names, [...actorOf.values()]);
+    readItems(items, published, actorOf, names, pdocs, events);
+    // One statement per sentence; its actor: the least actor id among its claims' actors.
+    const least = (claims: number[]): number => claims.reduce((m, c) => Math.min(m, actorOf.get(c) ?? Infinity), Infinity);
+    const pick = new Map<string, { r: SentenceRow; actor: number }>();
+    for (const r of sentences) {
+      const k = `${r.document_id}|${r.sentence}`, actor = least(r.claims), prev = pick.get(k);
+      if (!prev || actor < prev.actor) pick.set(k, { r, actor });
+    }
+    for (const { r, actor } of [...pick.values()].sort((a, b) => a.r.document_id - b.r.document_id || a.r.sentence - b.r.sentence)) {
+      const d = commitmentDraft({
+        documentId: `d${r.document_id}`, published: published.get(r.document_id) ?? '', text: r.text, sentence: r.sentence,
+        ...(actor !== Infinity ? { actorId: `a${actor}`, actor: names.get(actor) ?? '' } : {}),
+      });
+      if (d) drafts.push(d);
+    }
+  }
+  const record = buildProcesses(pdocs, { duplicateOf: dup });
+  const commitments = commitmentsOf(drafts, events, {
+    duplicateOf: dup, maxSources: CAPS.commitmentSources, caps: { eventsPerChange: CAPS.eventsPerChange, sourcesPerEvent: CAPS.sourcesPerEvent },
+  });
+  return { record, commitments };
+}
+
+/** Each claim's least actor id (any role). */
+async function claimActors(db: Kysely<DB>, ids: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const part of chunks([...new Set(ids)], 5000)) {
+    const rows = await sql<{ claim_id: number; actor_id: number }>`
+      select claim_id, min(actor_id) as actor_id from claim_actors where claim_id = any(${`{${part.join(',')}}`}::int[]) group by claim_id`.execute(db);
+    for (const r of rows.rows) out.set(r.claim_id, r.actor_id);
+  }
+  return out;
+}
+
+/** Rows (ordered by document) → the documents' talks and participation, and the events commitments read. */
+function readItems(rows: readonly ItemRow[], published: ReadonlyMap<number, string>, actorOf: ReadonlyMap<number, number>, names: ReadonlyMap<number, string>, pdocs: ProcessDoc[], events: CommitmentEvent[]): void {
+  let cur: { id: string; published: string; events: Event[]; participation: Participation[] } | undefined;
+  for (const r of rows) {
     const did = `d${r.document_id}`;
-    const d = docs.get(did) ?? docs.set(did, { published: r.published, events: [], participation: [] }).get(did)!;
-    const v = { ...r.value, ...(r.edited_value ?? {}) };
+    const pub = published.get(r.document_id) ?? '';
+    if (cur?.id !== did) {
+      if (cur && !cur.events.length && !cur.participation.length) pdocs.pop();
+      pdocs.push((cur = { id: did, published: pub, events: [], participation: [] }));
+    }
+    const v = r.edited_value ? { ...r.value, ...r.edited_value } : r.value;
     const str = (k: string): string | undefined => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
     const evidence = (Array.isArray(r.evidence) ? r.evidence : []) as Event['evidence'];
-    const actorId = r.actor_id !== null ? `a${r.actor_id}` : undefined;
+    const actor = actorOf.get(r.id);
+    const actorId = actor !== undefined ? `a${actor}` : undefined;
     if (r.kind === 'event') {
       const e: Event = {
         type: v.type as EventType, sentence: r.sentence, evidence, confidence: r.confidence,
@@ -107,39 +209,32 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
         ...(typeof v.round === 'number' ? { round: v.round } : {}), ...(str('host') ? { host: str('host') } : {}),
         ...(typeof v.quantity === 'number' ? { quantity: v.quantity } : {}),
       };
-      if (e.type === 'talks') d.events.push(e);
-      else events.push({ documentId: did, published: r.published, event: e });
+      if (e.type === 'talks') cur.events.push(e);
+      else events.push({ documentId: did, published: pub, event: e });
     } else {
-      d.participation.push({
-        actorId: actorId ?? `name:${str('actor') ?? '?'}`, actor: (actorId && names.get(r.actor_id!)) || str('actor') || '?',
+      cur.participation.push({
+        actorId: actorId ?? `name:${str('actor') ?? '?'}`, actor: (actor !== undefined && names.get(actor)) || str('actor') || '?',
         status: (str('status') ?? 'undecided') as ParticipationStatus,
         ...(str('meeting') ? { meeting: str('meeting') } : {}), ...(str('condition') ? { condition: str('condition') } : {}),
         sentence: r.sentence, evidence, confidence: r.confidence,
       });
     }
   }
-  const pdocs: ProcessDoc[] = [...docs].map(([id, d]) => ({ id, published: d.published, events: d.events, participation: d.participation }));
-  const record = buildProcesses(pdocs, { duplicateOf: dup });
-  const statements: CommitmentStatement[] = stmts.rows.map((r) => ({
-    documentId: `d${r.document_id}`, published: r.published, text: r.sentence_text, sentence: r.sentence,
-    ...(r.actor_id !== null ? { actorId: `a${r.actor_id}`, actor: names.get(r.actor_id) ?? '' } : {}),
-  }));
-  return { record, commitments: buildCommitments(statements, events, { duplicateOf: dup }) };
+  // A document with only commitment events adds nothing to the grouping.
+  if (cur && !cur.events.length && !cur.participation.length) pdocs.pop();
 }
 
-async function actorNames(db: Kysely<DB>, ids: (number | null)[]): Promise<Map<number, string>> {
-  const want = [...new Set(ids.filter((x): x is number => x !== null))];
-  const out = new Map<number, string>();
+async function actorNames(db: Kysely<DB>, out: Map<number, string>, ids: number[]): Promise<void> {
+  const want = [...new Set(ids.filter((x) => !out.has(x)))];
   for (const part of chunks(want, 1000)) {
     const rows = await db.selectFrom('actors').select(['id', 'name']).where('id', 'in', part).execute();
     for (const r of rows) out.set(r.id, r.name);
   }
-  return out;
 }
 
 const actorNumber = (id: string | undefined): number | null => (id && /^a\d+$/.test(id) ? Number(id.slice(1)) : null);
 
-function chunks<T>(xs: T[], n: number): T[][] {
+function chunks<T>(xs: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;

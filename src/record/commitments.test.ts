@@ -103,3 +103,20 @@ test('merging: one commitment across reports, committer from mentions, wire copi
   assert.deepEqual([k.what, k.actorId, k.made, k.promised, k.sources.length, k.independent], ['release_detainees', 'gov', '2016-02-01', 700, 4, 3]);
   assert.deepEqual(k.sources[0]!.evidence, [{ start: 100 + text.indexOf('agreed'), end: 100 + text.indexOf('agreed') + 6 }, { start: 100 + text.indexOf('release'), end: 100 + text.indexOf(' prisoners') + 10 }]);
 });
+
+test('evidence is capped, the rest counted: sources, events per change, reports per event', () => {
+  const st = [1, 2, 3].map((d) => stmt(`s${d}`, `2016-02-0${d}`, 'The government agreed to release detainees.', GOV));
+  // Five distinct releases after the commitment, the first reported by three outlets.
+  const ev = [
+    ...['x', 'y', 'z'].map((d) => evt(d, '2016-02-10', { type: 'release', ...GOV, start: '2016-02-10' })),
+    ...[11, 12, 13, 14].map((day) => evt(`r${day}`, `2016-02-${day}`, { type: 'release', ...GOV, start: `2016-02-${day}` })),
+  ];
+  const [k] = buildCommitments(st, ev, { maxSources: 2, caps: { eventsPerChange: 2, sourcesPerEvent: 2 } });
+  assert.ok(k);
+  assert.deepEqual([k.sources.length, k.sourceCount, k.independent], [2, 3, 3]);
+  const rows = k.history.map((h) => [h.rule, h.status, h.events.length, h.eventCount ?? null, h.events.map((e) => `${e.sources.length}/${e.sourceCount ?? '-'}`).join(' ')]);
+  assert.deepEqual(rows, [['made', 0, 0, null, ''], ['implemented', 1, 1, null, '2/3'], ['implemented', 2, 2, 4, '1/- 1/-']]);
+  // Uncapped, the same status and the same changes.
+  const [u] = buildCommitments(st, ev);
+  assert.deepEqual([u!.status, u!.history.map((h) => h.events.length)], [k.status, [0, 1, 4]]);
+});

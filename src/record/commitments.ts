@@ -15,12 +15,12 @@
 import type { Event, Span } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
 import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
-import { eventTypesOf, statusOver, type DatedEvent, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { eventGroups, eventTypesOf, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
 
 export { detectCommitment, type CommitmentCue, type CommitmentKind } from './commitments/detect.ts';
-export type { EventRef, PamStatus, StatusChange } from './commitments/status.ts';
+export type { EventRef, EvidenceCaps, PamStatus, StatusChange } from './commitments/status.ts';
 
 export const MERGE_DAYS = 30;
 
@@ -58,8 +58,10 @@ export interface Commitment {
   readonly made: string;
   readonly promised?: number;
   readonly conditional: boolean;
-  /** The statements and ceasefire events that report the commitment. */
+  /** The statements and ceasefire events that report the commitment (the first `maxSources`). */
   readonly sources: SourceRef[];
+  /** How many there are in all. */
+  readonly sourceCount: number;
   readonly independent: number;
   readonly status: PamStatus;
   readonly history: StatusChange[];
@@ -67,7 +69,8 @@ export interface Commitment {
   readonly delivered: number;
 }
 
-interface Draft {
+/** One report of a commitment, before reports of the same one are merged. */
+export interface Draft {
   what: CommitmentKind; actorId?: string; actor?: string; to?: string; place?: string; object?: string;
   made: DayInterval; promised?: number; conditional: boolean; sources: SourceRef[]; fromEvent?: boolean;
 }
@@ -78,7 +81,8 @@ const when = (date: string | undefined, published: string): DayInterval | undefi
 const ev = (s: { documentId: string; sentence?: number }, evidence: readonly Span[]): SourceRef =>
   ({ documentId: s.documentId, ...(s.sentence !== undefined ? { sentence: s.sentence } : {}), evidence });
 
-function fromStatement(s: CommitmentStatement): Draft | undefined {
+/** The commitment a statement makes, if any: read one statement at a time, keep only these. */
+export function commitmentDraft(s: CommitmentStatement): Draft | undefined {
   const c = detectCommitment(s.text);
   const made = when(s.date, s.published);
   if (!c || !made) return undefined;
@@ -94,16 +98,32 @@ function fromStatement(s: CommitmentStatement): Draft | undefined {
   };
 }
 
+/** The ceasefire an event reports, as a commitment draft. */
+export function eventDraft({ documentId, published, event: e }: CommitmentEvent): Draft | undefined {
+  const made = e.type === 'ceasefire' ? when(e.start, published) : undefined;
+  if (!made) return undefined;
+  return { what: 'ceasefire', ...(e.actorId ? { actorId: e.actorId } : {}), ...(e.actor ? { actor: e.actor } : {}),
+    ...(e.place ? { place: e.place } : {}), made, conditional: false, fromEvent: true, sources: [ev({ documentId, sentence: e.sentence }, e.evidence)] };
+}
+
+export interface CommitmentOptions {
+  readonly duplicateOf?: DuplicateOf;
+  /** Sources kept per commitment (all are counted). Default: all. */
+  readonly maxSources?: number;
+  /** Evidence kept per status change. Default: all. */
+  readonly caps?: EvidenceCaps;
+}
+
 export function buildCommitments(
-  statements: readonly CommitmentStatement[], events: readonly CommitmentEvent[], opts: { duplicateOf?: DuplicateOf } = {},
+  statements: readonly CommitmentStatement[], events: readonly CommitmentEvent[], opts: CommitmentOptions = {},
 ): Commitment[] {
-  const drafts: Draft[] = statements.map(fromStatement).filter((d): d is Draft => !!d);
-  for (const { documentId, published, event: e } of events) {
-    const made = e.type === 'ceasefire' ? when(e.start, published) : undefined;
-    if (!made) continue;
-    drafts.push({ what: 'ceasefire', ...(e.actorId ? { actorId: e.actorId } : {}), ...(e.actor ? { actor: e.actor } : {}),
-      ...(e.place ? { place: e.place } : {}), made, conditional: false, fromEvent: true, sources: [ev({ documentId, sentence: e.sentence }, e.evidence)] });
-  }
+  const drafts = statements.map(commitmentDraft).filter((d): d is Draft => !!d);
+  return commitmentsOf(drafts, events, opts);
+}
+
+/** Commitments from drafts (statements already read) and the events that may implement or break them. */
+export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[], opts: CommitmentOptions = {}): Commitment[] {
+  for (const e of events) { const d = eventDraft(e); if (d) drafts.push(d); }
   const merged = new Map<string, Draft>();
   for (const d of drafts.sort((a, b) => a.made.lo - b.made.lo)) {
     const k = keyOf(d);
@@ -130,21 +150,27 @@ export function buildCommitments(
     if (d.made.lo < o.made.lo) o.made = d.made;
     o.place ??= d.place;
   }
-  const dated: DatedEvent[] = events.flatMap(({ documentId, published, event }) => {
-    const at = intervalOf(event.start, event.end) ?? daysOf(published);
-    return at ? [{ event, when: at, source: ev({ documentId, sentence: event.sentence }, event.evidence) }] : [];
-  });
   const byType = new Map<string, DatedEvent[]>();
-  for (const x of dated) (byType.get(x.event.type) ?? byType.set(x.event.type, []).get(x.event.type)!).push(x);
+  for (const { documentId, published, event } of events) {
+    const at = intervalOf(event.start, event.end) ?? daysOf(published);
+    if (!at) continue;
+    const x: DatedEvent = { event, when: at, source: ev({ documentId, sentence: event.sentence }, event.evidence) };
+    (byType.get(event.type) ?? byType.set(event.type, []).get(event.type)!).push(x);
+  }
+  // The events a kind of commitment reads, grouped once per kind.
+  const groups = new Map<CommitmentKind, EventGroup[]>();
+  const groupsOf = (what: CommitmentKind): EventGroup[] =>
+    groups.get(what) ?? groups.set(what, eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []))).get(what)!;
+  const max = opts.maxSources ?? Infinity;
   return [...merged.entries()].map(([key, d]): Commitment => {
     const own = new Set(d.sources.map((s) => `${s.documentId}|${s.sentence}`));
-    const relevant = eventTypesOf(d.what).flatMap((t) => byType.get(t) ?? []);
-    const r = statusOver(d.what, d, d.made, d.promised, relevant.filter((x) => !own.has(`${x.source.documentId}|${x.source.sentence}`)));
+    const r = statusOverGroups(d.what, d, d.made, d.promised, groupsOf(d.what), own, opts.caps);
     return {
       key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
       ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),
       made: isoOf(d.made).start, ...(d.promised !== undefined ? { promised: d.promised } : {}), conditional: d.conditional,
-      sources: d.sources, independent: independentCount(d.sources, opts.duplicateOf),
+      sources: d.sources.length > max ? d.sources.slice(0, max) : d.sources, sourceCount: d.sources.length,
+      independent: independentCount(d.sources, opts.duplicateOf),
       status: r.status, history: r.history, delivered: r.delivered,
     };
   });

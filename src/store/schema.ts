@@ -161,6 +161,10 @@ export interface ProcessesTable {
   end_date: string | null;
   rounds: number;
   unassigned: Json;
+  /** 0004 */
+  public_id: string | null;
+  actors: Generated<number>;
+  documents: Generated<number>;
 }
 
 export interface RoundsTable {
@@ -178,6 +182,8 @@ export interface RoundsTable {
   sources: Json;
   independent: number;
   participation: Json;
+  /** 0004 */
+  source_count: Generated<number>;
 }
 
 export interface CommitmentsTable {
@@ -197,7 +203,13 @@ export interface CommitmentsTable {
   history: Json;
   sources: Json;
   independent: number;
+  /** 0004 */
+  source_count: Generated<number>;
 }
+
+/** 0004: the documents each process draws on; the document-derived parts of a process view. */
+export interface ProcessDocumentsTable { process_id: number; document_id: number }
+export interface ProcessViewsTable { process_id: number; body: string }
 
 export interface RecordStampTable {
   id: number;
@@ -222,4 +234,6 @@ export interface DB {
   rounds: RoundsTable;
   commitments: CommitmentsTable;
   record_stamp: RecordStampTable;
+  process_documents: ProcessDocumentsTable;
+  process_views: ProcessViewsTable;
 }

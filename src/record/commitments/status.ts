@@ -29,7 +29,9 @@ export interface EventRef {
   readonly quantity?: number;
   readonly actor?: string;
   readonly place?: string;
+  /** The first reports of the event (see EvidenceCaps); `sourceCount` all of them when more. */
   readonly sources: SourceRef[];
+  readonly sourceCount?: number;
 }
 
 export interface StatusChange {
@@ -37,7 +39,9 @@ export interface StatusChange {
   readonly date: string;
   readonly status: PamStatus;
   readonly rule: 'made' | 'implemented' | 'resumed' | 'violated' | 'violated_unattributed';
+  /** The events behind the change, the first ones when capped; `eventCount` all of them when more. */
   readonly events: EventRef[];
+  readonly eventCount?: number;
 }
 
 export interface DatedEvent { readonly event: Event; readonly when: DayInterval; readonly source: SourceRef }
@@ -53,31 +57,44 @@ export const eventTypesOf = (what: CommitmentKind): string[] => {
   return k ? [...new Set([...k.implementedBy, ...k.violatedBy])] : [];
 };
 
-/** 'committer' | 'unattributed' | 'other' — whose event this is, seen from the commitment. */
-function whose(p: Party, e: Event): 'committer' | 'unattributed' | 'other' {
-  if (!e.actorId && !e.actor) return 'unattributed';
-  if (!p.actorId && !p.actor) return 'unattributed';
-  if (p.actorId && e.actorId) return p.actorId === e.actorId ? 'committer' : 'other';
-  return norm(p.actor) && norm(p.actor) === norm(e.actor) ? 'committer' : 'other';
+/** A distinct event (same type, day, quantity and place): its reports, the first of them speaking for it. */
+export interface EventGroup {
+  readonly type: string;
+  readonly date: string;
+  readonly when: DayInterval;
+  readonly e: Event;
+  readonly members: readonly DatedEvent[];
+  readonly actorNorm: string;
+  readonly placeNorm: string;
 }
 
-const elsewhere = (p: Party, e: Event): boolean => !!(p.place && e.place && norm(p.place) !== norm(e.place));
-
-/** The same event reported again: one entry with all its sources. */
-function distinct(events: readonly DatedEvent[]): { ref: EventRef; when: DayInterval; e: Event }[] {
-  const out = new Map<string, { ref: EventRef & { sources: SourceRef[] }; when: DayInterval; e: Event }>();
+/** Reports of one event grouped, in date order (stable). Done once, read by every commitment. */
+export function eventGroups(events: readonly DatedEvent[]): EventGroup[] {
+  const out = new Map<string, { type: string; date: string; when: DayInterval; e: Event; members: DatedEvent[]; actorNorm: string; placeNorm: string }>();
   for (const d of events) {
     const date = isoOf(d.when).start;
-    const k = `${d.event.type}|${date}|${d.event.quantity ?? ''}|${norm(d.event.place)}`;
+    const placeNorm = norm(d.event.place);
+    const k = `${d.event.type}|${date}|${d.event.quantity ?? ''}|${placeNorm}`;
     const prev = out.get(k);
-    if (prev) { prev.ref.sources.push(d.source); continue; }
-    out.set(k, { when: d.when, e: d.event, ref: {
-      type: d.event.type, date, ...(d.event.quantity !== undefined ? { quantity: d.event.quantity } : {}),
-      ...(d.event.actor ? { actor: d.event.actor } : {}), ...(d.event.place ? { place: d.event.place } : {}), sources: [d.source],
-    } });
+    if (prev) { prev.members.push(d); continue; }
+    out.set(k, { type: d.event.type, date, when: d.when, e: d.event, members: [d], actorNorm: norm(d.event.actor), placeNorm });
   }
   return [...out.values()].sort((a, b) => a.when.lo - b.when.lo);
 }
+
+/** How much evidence a status history keeps: the rest is counted (`eventCount`, `sourceCount`). */
+export interface EvidenceCaps { readonly eventsPerChange: number; readonly sourcesPerEvent: number }
+const UNCAPPED: EvidenceCaps = { eventsPerChange: Infinity, sourcesPerEvent: Infinity };
+
+const refOf = (g: { date: string; e: Event }, members: readonly DatedEvent[], caps: EvidenceCaps): EventRef => {
+  const e = g.e;
+  return {
+    type: e.type, date: g.date, ...(e.quantity !== undefined ? { quantity: e.quantity } : {}),
+    ...(e.actor ? { actor: e.actor } : {}), ...(e.place ? { place: e.place } : {}),
+    sources: members.slice(0, caps.sourcesPerEvent).map((m) => m.source),
+    ...(members.length > caps.sourcesPerEvent ? { sourceCount: members.length } : {}),
+  };
+};
 
 export interface StatusResult { readonly status: PamStatus; readonly history: StatusChange[]; readonly delivered: number }
 
@@ -85,9 +102,23 @@ export function statusOver(
   what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
   events: readonly DatedEvent[],
 ): StatusResult {
+  return statusOverGroups(what, party, made, promised, eventGroups(events));
+}
+
+const sourceKey = (s: { documentId: string; sentence?: number }): string => `${s.documentId}|${s.sentence}`;
+
+/**
+ * statusOver on events grouped once (eventGroups of every event of the kind's types). `own`: the
+ * commitment's own sentences (document|sentence), whose events are the commitment itself, not
+ * its implementation. `caps` bound the evidence kept per change and per event.
+ */
+export function statusOverGroups(
+  what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
+  groups: readonly EventGroup[], own?: ReadonlySet<string>, caps: EvidenceCaps = UNCAPPED,
+): StatusResult {
   const kind = KIND.get(what);
   const impl = new Set<string>(kind?.implementedBy ?? []), viol = new Set<string>(kind?.violatedBy ?? []);
-  const history: StatusChange[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
+  const history: { date: string; status: PamStatus; rule: StatusChange['rule']; events: EventRef[]; eventCount?: number }[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
   let status: PamStatus = 0;
   let delivered = 0;
   const days = new Set<number>();
@@ -98,16 +129,38 @@ export function statusOver(
     }
     return days.size >= S.intermediateDistinctDates ? 2 : 1;
   };
-  for (const { ref, when, e } of distinct(events)) {
-    const who = whose(party, e);
-    if (who === 'other' || elsewhere(party, e)) continue;
+  const pActor = norm(party.actor), pPlace = norm(party.place);
+  const join = (last: (typeof history)[number], ref: () => EventRef): void => {
+    const n = (last.eventCount ?? last.events.length) + 1;
+    if (last.events.length < caps.eventsPerChange) last.events.push(ref());
+    if (n > last.events.length) last.eventCount = n;
+  };
+  // Groups that end before the commitment was made can neither implement nor violate it.
+  const span = groups.reduce((m, g) => Math.max(m, g.when.hi - g.when.lo), 0);
+  let i = lowerBound(groups, made.lo - span);
+  for (; i < groups.length; i++) {
+    let g = groups[i]!;
+    if (!impl.has(g.type) && !viol.has(g.type)) continue;
+    let members = g.members;
+    if (own && own.size && members.some((m) => own.has(sourceKey(m.source)))) {
+      members = members.filter((m) => !own.has(sourceKey(m.source)));
+      if (!members.length) continue;
+      const e = members[0]!.event;
+      g = { ...g, e, when: members[0]!.when, actorNorm: norm(e.actor) };
+    }
+    const { e, when } = g;
+    const who = !e.actorId && !e.actor ? 'unattributed' : !party.actorId && !party.actor ? 'unattributed'
+      : party.actorId && e.actorId ? (party.actorId === e.actorId ? 'committer' : 'other')
+        : pActor && pActor === g.actorNorm ? 'committer' : 'other';
+    if (who === 'other' || (pPlace && g.placeNorm && pPlace !== g.placeNorm)) continue;
+    const ref = (): EventRef => refOf(g, members, caps);
     if (impl.has(e.type) && when.hi >= made.lo) {
       delivered += e.quantity ?? 0;
       days.add(when.lo);
       const next: PamStatus = status === 'reversed' ? level() : (Math.max(status, level()) as 1 | 2 | 3);
       const last = history[history.length - 1]!;
-      if (next === status && last.rule !== 'made' && !last.rule.startsWith('violated')) last.events.push(ref);
-      else history.push({ date: ref.date!, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [ref] });
+      if (next === status && last.rule !== 'made' && !last.rule.startsWith('violated')) join(last, ref);
+      else history.push({ date: g.date, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [ref()] });
       status = next;
     } else if (viol.has(e.type) && when.lo > made.lo) {
       // Unattributed violence counts only where the commitment holds: at its own known place.
@@ -115,10 +168,17 @@ export function statusOver(
       const next: PamStatus = who === 'committer' ? 'reversed' : status === 'reversed' ? status : Math.max(0, status - 1) as PamStatus;
       const rule = who === 'committer' ? 'violated' : 'violated_unattributed';
       const last = history[history.length - 1]!;
-      if (next === status && last.rule === rule) last.events.push(ref);
-      else history.push({ date: ref.date!, status: next, rule, events: [ref] });
+      if (next === status && last.rule === rule) join(last, ref);
+      else history.push({ date: g.date, status: next, rule, events: [ref()] });
       status = next;
     }
   }
   return { status, history, delivered };
+}
+
+/** The first group whose start is at or after `lo`. */
+function lowerBound(groups: readonly EventGroup[], lo: number): number {
+  let a = 0, b = groups.length;
+  while (a < b) { const m = (a + b) >> 1; if (groups[m]!.when.lo < lo) a = m + 1; else b = m; }
+  return a;
 }
