@@ -241,6 +241,16 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     text: 'Houthi negotiators arrived on Tuesday.',
     mentions: [{ text: 'Houthi negotiators', actor: 'Houthis', kind: 'armed_group', via: 'alias' }],
   },
+  {
+    name: 'a people qualified by two states is two bodies; the most named keeps the bare plural',
+    text: 'Syrian Kurds met Iranian Kurds in Erbil. Syrian Kurdish groups said the Kurds would attend.',
+    mentions: [
+      { text: 'Syrian Kurds', actor: 'Syrian Kurds', kind: 'organization', via: 'alias' },
+      { text: 'Iranian Kurds', actor: 'Iranian Kurds', kind: 'organization', via: 'alias' },
+      { text: 'Syrian Kurdish groups', actor: 'Syrian Kurds', kind: 'organization', via: 'alias' },
+      { text: 'Kurds', nth: 2, actor: 'Syrian Kurds', kind: 'organization', via: 'name' },
+    ],
+  },
 ];
 
 for (const c of cases) {

@@ -5,7 +5,7 @@ import { ruleMentions } from './actors/rules.ts';
 import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
 import { buildActors } from './actors/build.ts';
 import { oppositionMentions, settleCollectives } from './actors/collectives.ts';
-import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, TITLES } from './actors/lexicon.ts';
+import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, STATE_BY_ADJ, TITLES } from './actors/lexicon.ts';
 import { normName, type NewActor } from './actors/cand.ts';
 
 export interface ActorsFound {
@@ -49,7 +49,9 @@ export function findActors(seg: Segmented): ActorsFound {
   retargetSingleNames(words, cands, made);
   linkSurnames(words, cands, covered, kindOf, nameOf);
   leaderGovernments(text, words, cands, made, kindOf);
-  settleCollectives(text, words, cands, covered);
+  const peoples: NewActor[] = [];
+  settleCollectives(text, words, cands, covered, peoples);
+  for (const a of peoples) if (!made.has(a.id)) made.set(a.id, a);
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];
   resolveGeneric(cands, generic, (c) => {
@@ -61,16 +63,19 @@ export function findActors(seg: Segmented): ActorsFound {
   return namePeoples(buildActors(text, words, cands, made));
 }
 
-/** A people takes the text's own state-qualified name when it has one: "Syrian Kurds", not "Kurds". */
+/** A people takes the text's own state-qualified name when it has one: "Syrian Kurds" (or "Syrian Kurdish groups"), not "Kurds". */
 function namePeoples(found: ActorsFound): ActorsFound {
   for (const a of found.actors) {
-    if (!a.id.startsWith('people:')) continue;
+    if (!/^people:[^:]+$/.test(a.id)) continue;
     const counts = new Map<string, number>();
-    for (const m of found.mentions) if (m.actorId === a.id && m.text.endsWith(` ${a.name}`) && /^\p{Lu}/u.test(m.text)) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    for (const m of found.mentions) {
+      const q = m.text.split(' ')[0]!;
+      if (m.actorId === a.id && m.text !== q && STATE_BY_ADJ.has(q)) counts.set(`${q} ${a.name}`, (counts.get(`${q} ${a.name}`) ?? 0) + 1);
+    }
     const best = [...counts].sort((x, y) => y[1] - x[1])[0]?.[0];
     if (!best) continue;
     const plain = found.mentions.some((m) => m.actorId === a.id && m.text === a.name);
-    Object.assign(a, { name: best, aliases: [...a.aliases.filter((x) => x !== best), ...(plain ? [a.name] : [])] });
+    Object.assign(a, { name: best, aliases: [...a.aliases.filter((x) => x !== best), ...(plain && !a.aliases.includes(a.name) ? [a.name] : [])] });
   }
   return found;
 }

@@ -62,7 +62,7 @@ const isCollective = (target: string): boolean => target.startsWith('@') || targ
  * takes its state's adjective; a people the text names only by its plural ("the Kurds") next to
  * its armed men is those men.
  */
-export function settleCollectives(text: string, words: readonly Word[], cands: Cand[], covered: Uint8Array): void {
+export function settleCollectives(text: string, words: readonly Word[], cands: Cand[], covered: Uint8Array, made: NewActor[]): void {
   for (const c of cands) {
     if (!c.acts || !isCollective(c.target)) continue;
     const first = words[c.from]!;
@@ -76,7 +76,18 @@ export function settleCollectives(text: string, words: readonly Word[], cands: C
     }
   }
   for (const [people, forces] of PEOPLE_FORCES) {
-    const mine = cands.filter((c) => c.acts && c.target === people);
+    let mine = cands.filter((c) => c.acts && c.target === people);
+    // "Syrian Kurds" and "Turkish Kurds" are two bodies: the most named one keeps the bare forms.
+    const byState = new Map<string, Cand[]>();
+    for (const c of mine) { const q = words[c.from]!.text; if (c.to > c.from && STATE_BY_ADJ.has(q)) byState.set(q, [...(byState.get(q) ?? []), c]); }
+    const top = [...byState].sort((a, b) => b[1].length - a[1].length)[0]?.[0];
+    for (const [q, cs] of byState) {
+      if (q === top) continue;
+      const id = `${people}:${q.toLowerCase()}`;
+      if (!made.some((a) => a.id === id)) made.push({ id, name: `${q} ${ACTORS.get(people)!.name}`, kind: 'organization', affiliations: [] });
+      for (const c of cs) c.target = id;
+    }
+    mine = mine.filter((c) => c.target === people);
     if (!mine.length || !cands.some((c) => c.acts && c.target === forces)) continue;
     if (mine.some((c) => GROUP_NOUNS.has(words[c.to]!.lc))) continue;
     for (const c of mine) c.target = forces;
