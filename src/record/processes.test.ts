@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Event, Participation, ParticipationStatus } from '../domain/record.ts';
-import { buildProcesses, type ProcessDoc } from './processes.ts';
+import { buildProcesses, processDocOf, type ProcessDoc } from './processes.ts';
 import { statedOrdinal } from './processes/ordinals.ts';
 
 /** Fixtures written for these tests: structured items, no report text. */
@@ -222,4 +222,14 @@ test('statedOrdinal: ordinal words, numbers and Roman numerals after the place',
     ['A new round of talks opens in Geneva.', undefined],
   ];
   for (const [s, want] of cases) await t.test(s, () => assert.equal(statedOrdinal(s, ['geneva']), want));
+});
+
+test('processDocOf: an event reported over several sentences reads the ordinal of any of them', () => {
+  const text = 'Talks opened in Geneva on Monday. Few expect much. The process is now in its ninth round of talks.';
+  const sentences = [{ start: 0, end: 33 }, { start: 34, end: 50 }, { start: 51, end: text.length }];
+  const at = (w: string): { start: number; end: number } => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+  const event: Event = { type: 'talks', sentence: 0, evidence: [at('Talks'), at('round of talks')], confidence: 0.8, place: 'Geneva', host: 'UN', start: '2020-06-01' };
+  const d = processDocOf({ document: { id: 'a', published: '2020-06-02' }, events: [event], participation: [], text, sentences });
+  const [p] = buildProcesses([d]).processes;
+  assert.deepEqual(p!.rounds.map((r) => [r.ordinal, r.ordinalFrom]), [[9, 'text']]);
 });

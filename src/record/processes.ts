@@ -106,10 +106,20 @@ export const roundKey = (p: Pick<Process, 'key'>, r: Pick<Round, 'ordinal' | 'st
 /** An extraction (or anything shaped like one) as a ProcessDoc. */
 export function processDocOf(x: { document: { id: string; published: string }; events: readonly Event[]; participation: readonly Participation[]; text?: string; sentences?: readonly { start: number; end: number }[] }): ProcessDoc {
   const sentences: Record<number, string> = {};
-  if (x.text !== undefined && x.sentences) {
-    for (const e of x.events) {
-      const s = e.type === 'talks' ? x.sentences[e.sentence] : undefined;
-      if (s) sentences[e.sentence] = x.text.slice(s.start, s.end);
+  const all = x.sentences;
+  if (x.text !== undefined && all) {
+    const talks = x.events.filter((e) => e.type === 'talks');
+    const own = new Set(talks.map((e) => e.sentence));
+    for (const e of talks) {
+      // Its own sentence, then the other sentences its evidence reaches (one talks event reported
+      // over several sentences) unless another talks event sits there.
+      const at = new Set([e.sentence]);
+      for (const ev of e.evidence) {
+        const i = all.findIndex((s) => ev.start >= s.start && ev.start < s.end);
+        if (i >= 0 && !own.has(i)) at.add(i);
+      }
+      const text = [...at].map((i) => all[i]).filter((s) => !!s).map((s) => x.text!.slice(s!.start, s!.end)).join('\n');
+      if (text) sentences[e.sentence] = sentences[e.sentence] ? `${sentences[e.sentence]}\n${text}` : text;
     }
   }
   return { id: x.document.id, published: x.document.published, events: x.events, participation: x.participation, ...(Object.keys(sentences).length ? { sentences } : {}) };
