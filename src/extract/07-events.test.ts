@@ -202,6 +202,40 @@ const cases: Case[] = [
     text: 'Northern Front fighters were carrying out the operation. Medics carried out a rescue operation in Idlib.',
     actors: [A.rebels], want: [{ type: 'attack', actor: 'Northern Front' }],
   },
+  {
+    name: 'a participle before its noun is no verb between the talks and their place',
+    text: 'The fourth round of talks between Ruthenia\'s internationally recognised government and the Northern Front opened in Vienna on Monday.',
+    actors: [A.ruthenia, A.rebels], dates: [['on Monday', '2020-03-02']],
+    want: [{ type: 'talks', place: 'Vienna', start: '2020-03-02', end: '2020-03-02', round: 4 }],
+  },
+  {
+    name: 'an agreement the talks led to takes their parties and date',
+    text: 'Talks last week between Ruthenia and the UN led to agreement on a new timetable.',
+    actors: [A.ruthenia, A.un], dates: [['last week', '2020-02-24', '2020-03-01']],
+    want: [
+      { type: 'talks', actor: 'Ruthenia', start: '2020-02-24', end: '2020-03-01' },
+      { type: 'agreement', actor: 'Ruthenia', start: '2020-02-24', end: '2020-03-01' },
+    ],
+  },
+  {
+    name: 'an agreement merely near talks takes nothing from them',
+    text: 'Talks last week between Ruthenia and the UN were tense, and the agreement is fragile.',
+    actors: [A.ruthenia, A.un], dates: [['last week', '2020-02-24', '2020-03-01']],
+    want: [{ type: 'talks', actor: 'Ruthenia', start: '2020-02-24', end: '2020-03-01' }],
+  },
+  {
+    name: 'endorsing a plan is an agreement',
+    text: 'The Northern Front endorsed the UN plan on Monday.',
+    actors: [A.rebels, A.un], dates: [['on Monday', '2020-03-02']],
+    want: [{ type: 'agreement', actor: 'Northern Front', start: '2020-03-02', end: '2020-03-02' }],
+  },
+  {
+    name: 'buses leaving a town with people on board are an evacuation',
+    text: 'On Sunday, 40 buses left Aleppo carrying 2,000 fighters and their families.',
+    actors: [], dates: [['On Sunday', '2020-03-01']], qtys: [['2,000 fighters', 2000, 'fighters']],
+    want: [{ type: 'evacuation', place: 'Aleppo', start: '2020-03-01', end: '2020-03-01', quantity: 2000 }],
+  },
+  { name: 'a deal nobody expects, a swap talks will focus on', text: 'Nobody expects a final deal, and the round will focus on a prisoner exchange.', actors: [], want: [] },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

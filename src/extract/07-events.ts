@@ -26,20 +26,38 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
     // A cue inside a name ("High Negotiations Committee") is no event.
     const names = ctx.bySentence[s.index] ?? [];
     // Nor is a capitalised noun inside a sentence ("the US Congress").
-    const triggers = findTriggers(seg.text, s, sentenceWords(seg, s.index, () => ctx.tokens(s.index)), ctx.tokens(s.index)).filter((t) => !names.some((m) => m.start < t.end && t.start < m.end)
+    // (A verb's own words end at its first: "endorsed the UN plan" names the UN after it.)
+    const triggers = findTriggers(seg.text, s, sentenceWords(seg, s.index, () => ctx.tokens(s.index)), ctx.tokens(s.index)).filter((t) => !names.some((m) => m.start < (t.verb ? t.start + /^\S+/u.exec(seg.text.slice(t.start, t.end))![0].length : t.end) && t.start < m.end)
       && (t.verb || t.start === s.start || !/^\p{Lu}/u.test(seg.text[t.start]!)));
     const groups = groupTriggers(seg.text, triggers);
     if (!groups.length) continue;
     const places = findPlaces(seg.text, s);
+    const local: Draft[] = [];
     for (const g of groups) {
       const locs = places.filter((p) => p.locative || objectOf(seg.text, p, g.at(-1)!));
       const place = owned(ctx, groups, g, locs, (p) => p) ?? places.find((p) => modifies(seg.text, p, g[0]!)) ?? soleLocation(seg.text, groups, g, locs);
       const dates = (datesBy[s.index] ?? []).filter((d) => !datesSpeech(seg.text, s.start, d.evidence[0]!.start));
       const date = owned(ctx, groups, g, dates, (d) => d.evidence[0]!);
-      mergeInto(drafts, draftOf(ctx, s, g, place, date, quantityFor(seg.text, groups, g, qtyBy[s.index] ?? [])));
+      local.push(draftOf(ctx, s, g, place, date, quantityFor(seg.text, groups, g, qtyBy[s.index] ?? [])));
     }
+    borrowFromTalks(seg.text, local);
+    for (const d of local) mergeInto(drafts, d);
   }
   return drafts.map((d) => d.event);
+}
+
+const RESULTED_IN = /\b(?:led|lead|leads|leading)\s+to\b|\b(?:produced|yielded|ended\s+with|ended\s+in|resulted\s+in|brought\s+about|reached|clinched|secured|sealed)\b/iu;
+/** "Talks last week between X and Y led to agreement": an outcome with nothing of its own is the talks'. */
+function borrowFromTalks(text: string, local: Draft[]): void {
+  for (const d of local) {
+    const e = d.event;
+    if ((e.type !== 'agreement' && e.type !== 'ceasefire') || e.actor || e.place || e.start || e.quantity != null) continue;
+    const at = e.evidence[0]!.start;
+    const talks = local.filter((x) => x.event.type === 'talks' && x.event.evidence[0]!.end <= at).at(-1);
+    if (!talks || !(talks.event.actor || talks.event.start) || !RESULTED_IN.test(text.slice(talks.event.evidence[0]!.end, at))) continue;
+    const t = talks.event;
+    d.event = { ...e, ...(t.actor ? { actor: t.actor, actorId: t.actorId } : {}), ...(t.start ? { start: t.start, end: t.end ?? t.start } : {}) };
+  }
 }
 
 /** A headline repeats what the report says below it: "Talks in Moscow to Focus on Aid". */
@@ -135,7 +153,17 @@ function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
   if (!s || t.start >= s.end) return false;
   // After a noun cue an aspect verb is the cue's own ("talks resume on 28 June"); after a verb
   // cue any verb starts another clause ("agreed to resume traffic by 2019").
-  return ctx.tokens(s.index).some((k) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)));
+  const toks = ctx.tokens(s.index);
+  return toks.some((k, i) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)) && !prenominal(toks, i));
+}
+
+/** "the internationally recognised government", "the besieged town": a participle before its noun is no verb. */
+function prenominal(toks: readonly { text: string; pos: string }[], i: number): boolean {
+  const prev = toks[i - 1], next = toks[i + 1];
+  if (!prev || !next || !/(?:ed|en)$/i.test(toks[i]!.text) || (next.pos !== 'NOUN' && next.pos !== 'PROPN')) return false;
+  if (prev.pos === 'DET' || prev.pos === 'PART' || prev.pos === 'ADJ') return true;
+  const pp = toks[i - 2];
+  return prev.pos === 'ADV' && /ly$/i.test(prev.text) && !!pp && (pp.pos === 'DET' || pp.pos === 'PART');
 }
 
 /** The count of the event: the first preferred measure, nearest; parts ("including three children") last. */

@@ -20,7 +20,7 @@ const APPOSED = new RegExp(`(?<![\\p{L}’'-])(${NAME}),\\s+(?:a|an)\\s+(?:[\\w-
 const CAMP = new RegExp(`(?<![\\p{L}’'-])((?:(?:al|el|ad|as|ar|ash|at|az|ez)-)?\\p{Lu}[\\p{L}’'-]+)\\s+(?:refugee\\s+|displacement\\s+)?camp\\b`, 'gu');
 const OF_AFTER_NOUN = new RegExp(`\\b(?:${NOUNS})\\s+of\\s+$`, 'i');
 /** What makes a name a location here: "in", "at", "near" ... or a verb of force ("shelled Idlib"), perhaps through "the resort of". */
-const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook|encircled|encircling|besieging|surrounded|surrounding|fled|fleeing|abandoned|evacuated)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?(?:(?:neighbouring|neighboring|nearby)\s+)?$/iu;
+const LOC_BEFORE = /\b(?:in|at|near|around|outside|across|into|from|to|towards?|inside|throughout|within|of|hit|hits|struck|pounded|targeted|targeting|shelled|shelling|bombed|bombing|attacked|attacking|besieged|besieging|entered|captured|seized|recaptured|stormed|retook|encircled|encircling|besieging|surrounded|surrounding|fled|fleeing|abandoned|evacuated|left|leaving|departed|departing)\s+(?:the\s+)?(?:(?:[\w’'-]+\s+){0,4}(?:of)\s+)?(?:(?:neighbouring|neighboring|nearby)\s+)?$/iu;
 
 /** Places named in a stretch of text, each marked as located by a preposition or not. */
 export function findPlaces(text: string, within: Span): Place[] {
