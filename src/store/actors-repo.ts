@@ -24,13 +24,14 @@ interface Known { id: number; kind: string; via: string }
  * Finds or creates the store actor of each extracted actor, in this order:
  * 1. a person's decision (alias, merge, split) about one of its names, latest first;
  * 2. the same lexicon identity;
- * 3. the same full name or alias (a person only matches a person; never an actor of another
- *    lexicon identity);
+ * 3. the same full name or alias (a person only matches a person; an actor of another lexicon
+ *    identity only under the very same name);
  * 4. an organisation's acronym ("SNC" ↔ "Syrian National Coalition"), which initials alone never
  *    decide when two organisations share them:
- *    - a full name joins an actor sharing its acronym only when that actor is known by no full
- *      name yet (just "SNC") or by the same full name up to word endings ("Negotiation" /
- *      "Negotiations"); "Syrian Negotiation Commission" never joins "Syrian National Coalition";
+ *    - a full name joins an actor sharing its acronym when that actor is known by no full name yet
+ *      (just "SNC"), by the same full name up to word endings ("Negotiation" / "Negotiations"), or
+ *      when the acronym is not the initials of both full names (a name of its own, "YPG"); so
+ *      "Syrian Negotiation Commission" never joins "Syrian National Coalition";
  *    - a bare acronym joins the one actor known by it; when several are, the one its own document
  *      spells out ("the Syrian National Coalition (SNC)"), else the one named in the most
  *      documents (the newest on a tie).
@@ -104,21 +105,29 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
     const full = person ? keys : fullNames([x.name, ...x.aliases]);
     const acrs = acronymsOf(x);
     const doc = x.documentKey ?? '';
-    const compatible = (k: Known): boolean => (k.kind === 'person') === person && !(x.lexiconId && lexOf.get(k.id) && lexOf.get(k.id) !== x.lexiconId);
+    const kindOk = (k: Known): boolean => (k.kind === 'person') === person;
+    const compatible = (k: Known): boolean => kindOk(k) && !(x.lexiconId && lexOf.get(k.id) && lexOf.get(k.id) !== x.lexiconId);
+    const own = normName(x.name);
     let id: number | undefined;
     const decided = keys.find((k) => decisions.has(k));
     if (decided) id = await current(db, decisions.get(decided)!);
     if (id === undefined && x.lexiconId) id = byLexicon.get(x.lexiconId);
-    if (id === undefined) id = firstOf(full.flatMap((k) => byAlias.get(k) ?? []).filter((k) => k.via !== 'acronym' && compatible(k)));
+    // Another lexicon identity only under this very name ("Kurdish forces" from two lexicons).
+    if (id === undefined) id = firstOf(full.flatMap((k) => (byAlias.get(k) ?? []).filter((c) => c.via !== 'acronym' && (compatible(c) || (kindOk(c) && k === own && c.via === 'name')))));
     if (id === undefined && acrs.length) {
-      const cands = unique(acrs.flatMap((k) => byAlias.get(k) ?? []).filter(compatible).map((k) => k.id));
+      const found = acrs.flatMap((k) => (byAlias.get(k) ?? []).filter(compatible).map((c) => ({ id: c.id, k })));
+      const cands = unique(found.map((c) => c.id));
       if (full.length) {
-        // A full name meets an actor known by its acronym: the same organisation only when that
-        // actor has no other full name, or the same one.
-        id = firstOf(cands.filter((c) => {
+        // A full name meets an actor known by its acronym: the same organisation when that actor
+        // has no full name yet, or the same one, or when the acronym is not the initials of both
+        // names (a name in its own right, as "YPG" for "People's Protection Units" and "Kurdish
+        // Protection Units"). Initials two different full names share decide nothing.
+        const initialsOf = (names: Iterable<string>, k: string): boolean => [...names].some((n) => acronymOf(n) === k);
+        id = firstOf(found.filter(({ id: c, k }) => {
           const f = fullOf.get(c);
-          return !f || f.size === 0 || [...f].some((n) => full.some((m) => sameFullName(n, m)));
-        }).map((c) => ({ id: c, kind: x.kind, via: 'acronym' })));
+          if (!f || f.size === 0 || [...f].some((n) => full.some((m) => sameFullName(n, m)))) return true;
+          return !(initialsOf(full, k) && initialsOf(f, k));
+        }).map((c) => ({ id: c.id, kind: x.kind, via: 'acronym' })));
       } else if (cands.length === 1) id = cands[0];
       else if (cands.length > 1) {
         const here = acrs.map((k) => spelledOut.get(doc)?.get(k)).find((c) => c !== undefined && cands.includes(c));
