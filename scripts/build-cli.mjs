@@ -2,7 +2,8 @@
 // Bundles the `parley extract` path into dist/extract.mjs so the command starts without
 // compiling TypeScript (tsx costs ~0.3 s per start). Only `extract` runs from the bundle:
 // the workspace commands are left as imports of the sources and never reached from it.
-// bin/parley.mjs uses the bundle only while it is newer than every file under src/.
+// `parley ingest`'s extraction workers start from dist/ingest-worker.mjs the same way.
+// Each bundle is used only while it is newer than every file under src/ (bin/bundle-fresh.mjs).
 import { build } from 'esbuild';
 
 await build({
@@ -20,4 +21,15 @@ await build({
       b.onResolve({ filter: /^\.\/(store|brief|serve)-commands\.ts$/ }, (a) => ({ path: a.path, external: true }));
     },
   }],
+});
+
+await build({
+  entryPoints: ['src/app/ingest-worker.ts'],
+  outfile: 'dist/ingest-worker.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
 });

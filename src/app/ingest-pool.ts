@@ -1,4 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { freshBundle } from '../../bin/bundle-fresh.mjs';
 import { ParleyError, type ErrorCode } from '../domain/errors.ts';
 import type { Extraction } from '../domain/record.ts';
 import type { InputDocument } from '../input/read-input.ts';
@@ -6,11 +8,14 @@ import { extractReport, type ExtractResult } from './extract-report.ts';
 
 export interface ExtractJob { readonly id: number; readonly input: InputDocument; readonly published?: string }
 export type ExtractReply =
-  | { readonly id: number; readonly ok: true; readonly extraction: Extraction; readonly warning?: string }
+  | { readonly id: number; readonly ok: true; readonly extraction: Extraction; readonly warning?: string; readonly bands?: number[] }
   | { readonly id: number; readonly ok: false; readonly code?: ErrorCode; readonly message: string; readonly file?: string };
 
+/** An extraction, with the text's near-duplicate band keys when a worker computed them. */
+export type ExtractedReport = ExtractResult & { readonly bands?: readonly number[] };
+
 export interface Extractor {
-  run(input: InputDocument, published?: string): Promise<ExtractResult>;
+  run(input: InputDocument, published?: string): Promise<ExtractedReport>;
   close(): Promise<void>;
 }
 
@@ -24,13 +29,17 @@ export function inlineExtractor(): Extractor {
 
 /**
  * Extraction on `n` worker threads (one per core): each job goes to the least busy worker.
- * Workers load the TypeScript sources through tsx, as bin/parley.mjs does.
+ * Workers start from the bundle built at install while it is fresh (no TypeScript to compile:
+ * ~0.7 s less per worker), else load the sources through tsx, as bin/parley.mjs does.
  */
 export function workerExtractor(n: number): Extractor {
+  const bundle = freshBundle('ingest-worker.mjs');
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./ingest-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  const pending = new Map<number, { resolve(r: ExtractResult): void; reject(e: Error): void; worker: number }>();
+  const boot = bundle
+    ? `import(${JSON.stringify(pathToFileURL(bundle).href)})`
+    : `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const pending = new Map<number, { resolve(r: ExtractedReport): void; reject(e: Error): void; worker: number }>();
   const busy = new Array<number>(n).fill(0);
   const dead: (Error | undefined)[] = new Array(n).fill(undefined);
   let nextId = 0;
@@ -47,7 +56,7 @@ export function workerExtractor(n: number): Extractor {
       pending.delete(r.id);
       busy[i]!--;
       if (busy[i] === 0) w.unref();
-      if (r.ok) p.resolve({ extraction: r.extraction, warning: r.warning });
+      if (r.ok) p.resolve({ extraction: r.extraction, warning: r.warning, bands: r.bands });
       else p.reject(r.code ? new ParleyError(r.code, r.message, r.file) : new Error(r.message));
     });
     w.on('error', (e) => kill(i, e));
@@ -62,7 +71,7 @@ export function workerExtractor(n: number): Extractor {
       if (dead[i]) return Promise.reject(dead[i]);
       busy[i]!++;
       const id = nextId++;
-      return new Promise<ExtractResult>((resolve, reject) => {
+      return new Promise<ExtractedReport>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker: i });
         workers[i]!.ref();
         workers[i]!.postMessage({ id, input, published } satisfies ExtractJob);

@@ -7,7 +7,8 @@ import { readInputFile, readStdin, type InputDocument } from '../input/read-inpu
 import type { Store } from '../store/open.ts';
 import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
-import { contentHash, ingestExtraction, type IngestedDocument } from './ingest-document.ts';
+import type { Extraction } from '../domain/record.ts';
+import { contentHash, ingestExtractions, type IngestedDocument } from './ingest-batch.ts';
 import { findDocumentByHash } from '../store/documents-repo.ts';
 import { recomputeProcessRecord } from './recompute-record.ts';
 import { inlineExtractor, workerExtractor, type Extractor } from './ingest-pool.ts';
@@ -53,12 +54,15 @@ export interface IngestSummary {
 /** Files parley reads when given a folder; hidden files and folders (.parley) are left out. */
 const READABLE = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
 const MANY = 8;
+/** Reports written per transaction, at most: the statements per batch do not grow with it. */
+const BATCH = 32;
 
 /**
  * Use case: `parley ingest FILE|DIR|- ...`. Each report is read, extracted (on worker threads
- * when there are many) and stored in its own transaction, in the order given. A bad file is
- * recorded and the rest go on. Interrupted (signal), it stops after the document being written:
- * running it again finishes the job, stored documents being recognised by content.
+ * when there are many) and stored in the order given, the reports extracted meanwhile written
+ * together in one transaction (up to BATCH). A bad file is recorded and the rest go on.
+ * Interrupted (signal), it stops after the batch being written: running it again finishes the
+ * job, stored documents being recognised by content.
  */
 export async function ingestPaths(store: Store, paths: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
@@ -83,10 +87,13 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   const by = opts.by ?? currentUser();
   const n = opts.workers ?? (sources.length >= MANY ? Math.max(1, availableParallelism()) : 0);
   const extractor = opts.extractor ?? (n > 0 ? workerExtractor(n) : inlineExtractor());
-  const ahead = Math.max(2, n * 2);
+  // Workers keep extracting while the main thread writes a batch. Extracting on this thread
+  // (few files, --workers 0), reports are written as they come, a batch of one or two.
+  const ahead = n > 0 ? BATCH + n * 2 : 2;
   let stored = 0, near = 0, already = 0, updated = 0, done = 0;
   type Job = Awaited<ReturnType<Extractor['run']>> | { readonly storedAs: number };
   const jobs = sources.map(() => undefined as Promise<Job> | undefined);
+  const settled = sources.map(() => false);
   const start = (i: number): void => {
     if (i >= sources.length || jobs[i]) return;
     const src = sources[i]!;
@@ -97,41 +104,66 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       if (known && known.extractor_version === version) return { storedAs: known.id };
       return extractor.run(input, dates.get(src) ?? dates.get(fileId(src)) ?? opts.published);
     });
-    jobs[i]!.catch(() => undefined);
+    jobs[i]!.then(() => { settled[i] = true; }, () => { settled[i] = true; });
+  };
+  const count = (src: string, r: IngestedDocument): void => {
+    if (r.status === 'stored') { stored++; if (r.duplicateOf !== undefined) near++; }
+    else if (r.status === 'updated') updated++;
+    else already++;
+    opts.onStored?.(src, r);
+  };
+  const progress = (): void => {
+    if (!opts.onProgress) return;
+    const secs = (performance.now() - t0) / 1000;
+    const rate = done / Math.max(secs, 1e-3);
+    opts.onProgress({ done, total: sources.length, perSecond: rate, secondsLeft: (sources.length - done) / rate });
   };
   try {
     for (let i = 0; i < Math.min(ahead, sources.length); i++) start(i);
-    for (let i = 0; i < sources.length; i++) {
+    let i = 0;
+    while (i < sources.length && !opts.signal?.aborted) {
+      // A batch: the next report, and those after it already extracted, up to BATCH.
+      await jobs[i]!.catch(() => undefined);
+      let end = i + 1;
+      while (end < sources.length && end - i < BATCH && settled[end]) end++;
       if (opts.signal?.aborted) break;
-      start(i + ahead);
-      const src = sources[i]!;
-      try {
-        const job = await jobs[i]!;
-        jobs[i] = undefined;
-        if (opts.signal?.aborted) break;
-        let r: IngestedDocument;
-        if ('storedAs' in job) r = { status: 'already', documentId: job.storedAs, claims: 0 };
-        else {
-          if (job.warning) warnings.push(job.warning);
-          r = await ingestExtraction(store, job.extraction, version, by);
-        }
-        if (r.status === 'stored') { stored++; if (r.duplicateOf !== undefined) near++; }
-        else if (r.status === 'updated') updated++;
-        else already++;
-        opts.onStored?.(src, r);
-      } catch (e) {
-        jobs[i] = undefined;
-        fail(src, e);
+      const batch: { src: string; extraction: Extraction; bands?: readonly number[] }[] = [];
+      for (let k = i; k < end; k++) {
+        const src = sources[k]!;
+        try {
+          const job = await jobs[k]!;
+          if ('storedAs' in job) { count(src, { status: 'already', documentId: job.storedAs, claims: 0 }); done++; }
+          else {
+            if (job.warning) warnings.push(job.warning);
+            batch.push({ src, extraction: job.extraction, bands: job.bands });
+          }
+        } catch (e) { fail(src, e); done++; }
+        jobs[k] = undefined;
       }
-      done++;
-      if (opts.onProgress) {
-        const secs = (performance.now() - t0) / 1000;
-        const rate = done / Math.max(secs, 1e-3);
-        opts.onProgress({ done, total: sources.length, perSecond: rate, secondsLeft: (sources.length - done) / rate });
-      }
+      await writeBatch(batch);
+      i = end;
+      for (let k = i; k < i + ahead; k++) start(k);
+      progress();
     }
   } finally {
     await extractor.close();
+  }
+
+  /** The batch in one transaction; should it fail, each report alone, so one bad report is named and the rest go on. */
+  async function writeBatch(batch: { src: string; extraction: Extraction; bands?: readonly number[] }[]): Promise<void> {
+    if (batch.length === 0) return;
+    try {
+      const rs = await ingestExtractions(store, batch, version, by);
+      rs.forEach((r, k) => count(batch[k]!.src, r));
+      done += batch.length;
+      return;
+    } catch (e) {
+      if (batch.length === 1) { fail(batch[0]!.src, e); done++; return; }
+    }
+    for (const b of batch) {
+      try { count(b.src, (await ingestExtractions(store, [b], version, by))[0]!); } catch (e) { fail(b.src, e); }
+      done++;
+    }
   }
   if ((stored > 0 || updated > 0) && opts.recompute !== false) {
     try { await recomputeProcessRecord(store.db); } catch (e) { warnings.push(`the process record was not rebuilt: ${(e as Error).message}; it is rebuilt at the next query`); }

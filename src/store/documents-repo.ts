@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
 import { pgText } from './json.ts';
-import { jaccard, NEAR_DUPLICATE, shingles } from './near-dup.ts';
 
 export interface NewDocument {
   readonly source: string;
@@ -23,35 +22,58 @@ export async function findDocumentByHash(db: Kysely<DB>, hash: string): Promise<
 }
 
 /**
- * The earlier document this text is a near copy of (≥ 0.9 Jaccard on word 5-shingles), found
- * through the MinHash band index and checked exactly; the root of a chain of copies.
+ * For each set of band keys, the stored documents sharing most bands with it (at most 20,
+ * oldest first), with their text for the exact check: one query for the whole batch.
  */
-export async function findNearDuplicate(db: Kysely<DB>, bandKeys: number[], set: Set<number>): Promise<{ id: number; similarity: number } | undefined> {
-  const cands = await db.selectFrom('document_bands').select('document_id')
-    .where(({ eb, or, and }) => or(bandKeys.map((b, i) => and([eb('band', '=', i), eb('bucket', '=', b)]))))
-    .groupBy('document_id').orderBy(sql`count(*)`, 'desc').limit(20).execute();
-  if (cands.length === 0) return undefined;
-  const docs = await db.selectFrom('documents').select(['id', 'text', 'duplicate_of'])
-    .where('id', 'in', cands.map((c) => c.document_id)).orderBy('id').execute();
-  let best: { id: number; similarity: number } | undefined;
-  for (const d of docs) {
-    const j = jaccard(set, shingles(d.text));
-    if (j >= NEAR_DUPLICATE && (!best || j > best.similarity)) best = { id: d.duplicate_of ?? d.id, similarity: j };
+export async function nearCandidates(db: Kysely<DB>, bandKeys: readonly (readonly number[])[]): Promise<{ id: number; text: string; duplicateOf: number | null }[][]> {
+  const band: number[] = [];
+  const bucket: number[] = [];
+  bandKeys.forEach((keys) => keys.forEach((b, i) => { band.push(i); bucket.push(b); }));
+  if (band.length === 0) return bandKeys.map(() => []);
+  const hits = await sql<{ band: number; bucket: number; document_id: number }>`
+    select b.band, b.bucket, b.document_id from document_bands b
+    join unnest(${band}::int[], ${bucket}::int[]) as q(band, bucket) on b.band = q.band and b.bucket = q.bucket`.execute(db);
+  const byKey = new Map<string, number[]>();
+  for (const h of hits.rows) {
+    const k = `${h.band}|${h.bucket}`;
+    const l = byKey.get(k);
+    if (l) l.push(h.document_id); else byKey.set(k, [h.document_id]);
   }
-  return best;
+  const perDoc = bandKeys.map((keys) => {
+    const counts = new Map<number, number>();
+    keys.forEach((b, i) => { for (const id of byKey.get(`${i}|${b}`) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1); });
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 20).map(([id]) => id).sort((a, b) => a - b);
+  });
+  const ids = [...new Set(perDoc.flat())];
+  if (ids.length === 0) return perDoc.map(() => []);
+  const docs = new Map((await db.selectFrom('documents').select(['id', 'text', 'duplicate_of']).where('id', 'in', ids).execute())
+    .map((d) => [d.id, { id: d.id, text: d.text, duplicateOf: d.duplicate_of }]));
+  return perDoc.map((l) => l.map((id) => docs.get(id)!).filter(Boolean));
 }
 
-/** The new document's id; undefined when another process stored the same content meanwhile. */
-export async function insertDocument(db: Kysely<DB>, d: NewDocument, bandKeys: number[]): Promise<number | undefined> {
-  const row = await db.insertInto('documents').values({
+export interface NewDocumentWithBands extends NewDocument { readonly bands: readonly number[] }
+
+/**
+ * Inserts the documents and their band keys; returns the new ids by content hash. A content
+ * another process stored meanwhile (PostgreSQL) is skipped and absent from the result.
+ */
+export async function insertDocuments(db: Kysely<DB>, ds: readonly NewDocumentWithBands[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (ds.length === 0) return out;
+  const rows = await db.insertInto('documents').values(ds.map((d) => ({
     source: pgText(d.source), input_id: pgText(d.inputId), text: pgText(d.text), title: opt(d.title), publisher: opt(d.publisher),
     url: opt(d.url), published: d.published, published_from: d.publishedFrom, content_hash: d.contentHash,
     duplicate_of: d.duplicateOf ?? null, similarity: d.similarity ?? null, extractor_version: d.extractorVersion,
-  }).onConflict((oc) => oc.column('content_hash').doNothing()).returning('id').executeTakeFirst();
-  if (!row) return undefined;
-  await db.insertInto('document_bands').values(bandKeys.map((bucket, band) => ({ band, bucket, document_id: row.id })))
-    .onConflict((oc) => oc.doNothing()).execute();
-  return row.id;
+  }))).onConflict((oc) => oc.column('content_hash').doNothing()).returning(['id', 'content_hash']).execute();
+  for (const r of rows) out.set(r.content_hash, r.id);
+  const bands = ds.flatMap((d) => {
+    const id = out.get(d.contentHash);
+    return id === undefined ? [] : d.bands.map((bucket, band) => ({ band, bucket, document_id: id }));
+  });
+  for (let i = 0; i < bands.length; i += 5000) {
+    await db.insertInto('document_bands').values(bands.slice(i, i + 5000)).onConflict((oc) => oc.doNothing()).execute();
+  }
+  return out;
 }
 
 const opt = (s: string | undefined): string | null => (s === undefined ? null : pgText(s));

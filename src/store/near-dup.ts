@@ -49,6 +49,11 @@ export function minhash(set: Set<number>): Uint32Array {
   return sig;
 }
 
+/** The band keys of a text: what the near-duplicate index stores and looks up. */
+export function nearDuplicateKeys(text: string): number[] {
+  return bands(minhash(shingles(text)));
+}
+
 /** One bucket per band: documents sharing any (band, bucket) are candidates. */
 export function bands(sig: Uint32Array): number[] {
   const out: number[] = [];
