@@ -77,6 +77,10 @@ const cases: Case[] = [
   { name: 'an invitation includes whom it names after "including"', text: 'Ruthenia will send out 300 invitations to local associations, including to some members of the Unity Council, for the congress.', actors: [A.ruthenia, A.council], want: [['Unity Council', 'invited']] },
   { name: 'a host named before the invitations stays a host', text: 'Mira Hollis will host a congress in Minsk and send invitations to the Unity Council.', actors: [A.mira, A.council], want: [['Mira Hollis', 'attend'], ['Unity Council', 'invited']] },
   { name: 'who postpones a conference organises it', text: 'The conference in Minsk has been postponed by Ruthenia twice.', actors: [A.ruthenia], want: [['Ruthenia', 'attend']] },
+  { name: 'a possessive before a delegation stands for its possessor; not confirming is open', text: 'Vesna has not yet confirmed that its delegation will attend the talks in Minsk.', actors: [A.vesna], want: [['Vesna', 'undecided']] },
+  { name: 'voting not to attend', text: 'The Unity Council voted on Saturday not to attend the conference.', actors: [A.council], want: [['Unity Council', 'boycott']] },
+  { name: 'a threat to boycott is undecided', text: 'Kortia had threatened to boycott the talks over the agenda.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
+  { name: 'invited somewhere to discuss is invited to a meeting', text: 'Mira Hollis has invited two leaders of the Unity Council to Minsk to discuss the border.', actors: [A.mira, A.council], want: [['Unity Council', 'invited']] },
   { name: 'a plural possessor\'s delegation', text: "The Northern Front' delegation walked out of the talks on Friday.", actors: [A.rebels], want: [['Northern Front', 'attend'], ['Northern Front', 'boycott']] },
 ];
 

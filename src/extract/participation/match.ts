@@ -18,6 +18,8 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$/
 const NEGATION_BEFORE = /(?:(?<!\bor )\bnot|n['’]t|\bnever|\bno longer|\bnor)\s+(?:[\w-]+\s+){0,2}$/iu;
 /** "has not confirmed whether (or not) he will attend": an open question. */
 const WHETHER_BEFORE = /\b(?:whether|if)(?:\s+or\s+not)?(?:\s+[\w’'-]+){0,4}\s+$/iu;
+/** "has not yet confirmed that its delegation will attend": open too. */
+const NOT_CONFIRMED = /\b(?:not|n['’]t)\s+(?:yet\s+)?(?:confirmed|decided|announced|said|clear)\s+(?:that|whether|if)\b[^.;:]*$/iu;
 const FUTURE_NEGATION = /(?:\b(?:will|would|shall)\s+not|\b(?:won|wouldn)['’]t|\bnot\s+going\s+to)\s+(?:[\w-]+\s+)?$/iu;
 const UNREAL_NOUN = /\b(?:any|no)\s+(?:(?:direct|further|new|more|formal|face-to-face)\s+)?$/iu;
 const MEETING_IN = /\b(?:talks|negotiations|consultations|round|summit|dialogue|meeting|conference|congress)\b/iu;
@@ -38,6 +40,8 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   const window = OBJECT_WINDOW.exec(rest)?.[0] ?? '';
   if (namesMeeting(window)) return true;
   if (cue.meeting === 'object') return false;
+  // "invited X to Paris to discuss ...": a meeting by its purpose.
+  if (MEETING_PURPOSE.test(rest)) return true;
   // An object that is not a meeting ("attended the funeral") rules the cue out.
   const endsInPreposition = /\s(?:in|at|for|to)$/iu.test(ctx.text.slice(span.start, span.end));
   if (!endsInPreposition && DETERMINED.test(rest) && !/^\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in)\b/.test(rest)) return false;
@@ -52,6 +56,7 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   return BARE_CUE.test(rest) && reportIsAboutMeeting(ctx);
 }
 
+const MEETING_PURPOSE = /^[^.;:]{0,80}?\bto\s+(?:discuss|negotiate|meet|talk)\b/iu;
 const OTHER_ADJUNCT = /^\s+(?:in|at|on)\s+(?!person\b|them\b|it\b|this\b|these\b|those\b|which\b)(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?\p{Ll}/u;
 const BARE_CUE = new RegExp(`^(?:\\s*(?:[,.;:!?"”]|$)|\\s+(?:${lex.conditionMarkers.join('|')}|either|at all|this|next|again|yet|after all|in person)\\b)`, 'iu');
 const ABOUT_MEETING = new WeakMap<object, boolean>();
@@ -97,7 +102,8 @@ export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recen
   // "any talks with X", "no meeting with X": a meeting that is not (yet) held.
   if (!cue.verb && UNREAL_NOUN.test(ctx.text.slice(Math.max(from, span.start - 12), span.start))) return [];
   const negated = NEGATION_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 40), span.start));
-  const open = (cue.status === 'attend' || cue.status === 'boycott') && WHETHER_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 50), span.start));
+  const open = (cue.status === 'attend' || cue.status === 'boycott') && (WHETHER_BEFORE.test(ctx.text.slice(Math.max(from, span.start - 50), span.start))
+    || NOT_CONFIRMED.test(ctx.text.slice(Math.max(from, span.start - 80), span.start)));
   // "will not attend" declines what "did not attend" boycotted.
   const refusal = cue.status === 'attend' && FUTURE_NEGATION.test(ctx.text.slice(Math.max(from, span.start - 40), span.start));
   const status = open ? 'undecided' : negated ? (cue.negated !== undefined ? cue.negated : cue.status === 'attend' ? (refusal ? 'declined' : 'boycott') : null) : cue.status;

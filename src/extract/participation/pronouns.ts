@@ -4,18 +4,24 @@ import { objectContext, subjectBefore } from './groups.ts';
 
 const SPEECH = /\b(?:said|says|say|told|added|announced|insisted|warned|confirmed|stated|declared|claimed)\b(?!.*\b(?:said|says|say|told|added|announced|insisted|warned|confirmed|stated|declared|claimed)\b)/iu;
 
-const PRONOUN = /(?<![\w’'-])(it|they|he|she|we)\s*$/iu;
+const PRONOUN = /(?<![\w’'-])(it|they|he|she|we|its|their|his|her|our)\s*$/iu;
+/** "its delegation will attend": a possessive before an agent noun stands for its possessor. */
+const POSSESSIVE = /^\s+(?:[\w-]+\s+)?(?:delegation|delegations|delegates|negotiators|negotiating team|team|representatives|envoy|envoys|officials|leaders|leadership)\b/iu;
+const SUBJECT_OF: Readonly<Record<string, string>> = { its: 'it', their: 'they', his: 'he', her: 'she', our: 'we' };
 
 /** A subject pronoun written right before `at` (with light words between), or null. */
 export function pronounBefore(ctx: Ctx, sentence: number, at: number, light: (s: number, a: number, b: number) => boolean): { word: string; start: number; end: number } | null {
   const from = ctx.seg.sentences[sentence]!.start;
   const window = ctx.text.slice(Math.max(from, at - 80), at);
   const base = at - window.length;
-  const re = /(?<![\w’'-])(it|they|he|she|we)(?![\w’'-])/giu;
+  const re = /(?<![\w’'-])(it|they|he|she|we|its|their|his|her|our)(?![\w’'-])/giu;
   let best: { word: string; start: number; end: number } | null = null;
   for (let m = re.exec(window); m; m = re.exec(window)) {
     const start = base + m.index, end = start + m[0].length;
-    if (light(sentence, end, at)) { best = { word: m[1]!.toLowerCase(), start, end }; break; }
+    const w = m[1]!.toLowerCase();
+    const possessive = SUBJECT_OF[w];
+    if (possessive && !POSSESSIVE.test(ctx.text.slice(end, at))) continue;
+    if (light(sentence, end, at)) { best = { word: possessive ?? w, start, end }; break; }
   }
   return best && PRONOUN.test(ctx.text.slice(from, best.end)) ? best : null;
 }
