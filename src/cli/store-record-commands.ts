@@ -36,8 +36,9 @@ export function registerRecordCommands(program: Command, setCode: (code: number)
     return formatRecord({ store: `${s.kind} ${s.location}`, ...st }, o.format);
   })(f));
 
-  cmd('review', 'list proposals waiting for a decision').option('--kind <kind>', 'quote, quantity, date, participation, event, actor or membership')
-    .action((f: Flags & { kind?: string }) => run(async (s, o) => formatRows(await ask.proposals(s.db, { kind: f.kind, limit: o.limit }), o.format))(f));
+  cmd('review', 'list proposals waiting for a decision, most corroborated first').option('--kind <kind>', 'quote, quantity, date, participation, event, actor or membership')
+    .option('--after <id>', 'the next page: the claim id the last page ended on (c12)', (v) => claimId(v))
+    .action((f: Flags & { kind?: string; after?: number }) => run(async (s, o) => formatRows(await ask.proposals(s.db, { kind: f.kind, limit: o.limit, after: f.after }), o.format))(f));
 
   for (const [name, state] of [['accept', 'accepted'], ['reject', 'rejected']] as const) {
     cmd(name, `${name} a proposal (c12 claim, a3 actor, m4 membership)`).argument('<ids...>').option('--if-version <n>', 'fail if the record changed since this version', (v) => positiveInt(v, '--if-version'))
@@ -126,4 +127,10 @@ export function fieldPairs(args: string[]): Record<string, string> {
 function isoPrefix(v: string, flag: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new ParleyError('BAD_ARGUMENT', `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD, not "${v}"`);
   return v;
+}
+
+function claimId(v: string): number {
+  const m = /^c?(\d+)$/.exec(v);
+  if (!m) throw new ParleyError('BAD_ARGUMENT', `--after must be a claim id (c12), not "${v}"`);
+  return Number(m[1]);
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Approx } from '../domain/record.ts';
 import { numbersCompatible } from '../record/claims/ranges.ts';
 import type { DB } from './schema.ts';
+import { searchClaims, searchDocuments } from './search.ts';
 
 /** Read side of the record: each function one question a command asks. Counts come back as numbers. */
 
@@ -25,7 +26,8 @@ export async function status(db: Kysely<DB>) {
   };
 }
 
-export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: number }) {
+/** Proposals waiting for a decision, most corroborated first; `after` (a claim id the last page ended on) pages on. */
+export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: number; after?: number }) {
   if (o.kind === 'actor') {
     const rows = await sql<{ id: number; kind: string; name: string; docs: string }>`
       select a.id, a.kind, a.name, (select count(*) from document_actors x where x.actor_id = a.id) as docs
@@ -40,11 +42,15 @@ export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: numbe
       where m.review_state = 'proposed' order by sources desc, m.id limit ${o.limit}`.execute(db);
     return rows.rows.map((r) => ({ id: `m${r.id}`, kind: 'membership', summary: `${r.person}: ${r.role ?? 'member'} of ${r.organization} (${r.status})`, sources: n(r.sources), confidence: null as number | null }));
   }
-  const rows = await sql<{ id: number; kind: string; summary: string; sources: string; confidence: number }>`
-    select c.id, c.kind, c.summary, ${SOURCES} as sources, c.confidence from claims c
+  // Most corroborated first, read in order from a partial index (migration 0005: claims_review_queue).
+  const after = o.after ? await sql<{ source_count: number; confidence: number; id: number }>`select source_count, confidence, id from claims where id = ${o.after}`.execute(db) : undefined;
+  const at = after?.rows[0];
+  const rows = await sql<{ id: number; kind: string; summary: string; source_count: number; confidence: number }>`
+    select c.id, c.kind, c.summary, c.source_count, c.confidence from claims c
     where c.review_state = 'proposed' ${o.kind ? sql`and c.kind = ${o.kind}` : sql``}
-    order by sources desc, c.confidence desc, c.id limit ${o.limit}`.execute(db);
-  return rows.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, summary: r.summary, sources: n(r.sources), confidence: round(r.confidence) }));
+    ${at ? sql`and (c.source_count, c.confidence, c.id) < (${at.source_count}, ${at.confidence}::real, ${at.id})` : sql``}
+    order by c.source_count desc, c.confidence desc, c.id desc limit ${o.limit}`.execute(db);
+  return rows.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, summary: r.summary, sources: r.source_count, confidence: round(r.confidence) }));
 }
 
 export async function actors(db: Kysely<DB>, o: { kind?: string; limit: number }) {
@@ -124,20 +130,12 @@ export async function figures(db: Kysely<DB>, o: { contested?: boolean; limit: n
   return all.map((x) => x.row).filter((r) => !o.contested || r.contested).slice(0, o.limit);
 }
 
-/** Ranking reads each match's text vector: only the newest RANKED matching reports are ranked. */
-const RANKED = 500;
-
+/** Ranked full-text search (src/store/search.ts: the newest matching reports and claims are ranked). */
 export async function search(db: Kysely<DB>, words: string, limit: number) {
-  const q = sql`websearch_to_tsquery('english', ${words})`;
-  const docs = await sql<{ id: number; title: string | null; source: string; published: string; rank: number }>`
-    select d.id, d.title, d.source, d.published, ts_rank(d.tsv, ${q}) as rank
-    from (select id from documents where tsv @@ ${q} order by published desc, id desc limit ${RANKED}) m join documents d on d.id = m.id
-    order by rank desc, d.id limit ${limit}`.execute(db);
-  const claims = await sql<{ id: number; kind: string; summary: string; rank: number }>`
-    select id, kind, summary, ts_rank(tsv, ${q}) as rank from claims where tsv @@ ${q} and review_state <> 'rejected' order by rank desc, id limit ${limit}`.execute(db);
+  const [docs, claims] = await Promise.all([searchDocuments(db, words, { limit }), searchClaims(db, words, { limit })]);
   return [
-    ...docs.rows.map((r) => ({ id: `d${r.id}`, kind: 'document', text: `${r.published} ${r.title ?? r.source}`, rank: round(r.rank) })),
-    ...claims.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, text: r.summary, rank: round(r.rank) })),
+    ...docs.map((r) => ({ id: `d${r.id}`, kind: 'document', text: `${r.published} ${r.title ?? r.source}`, rank: round(r.rank) })),
+    ...claims.map((r) => ({ id: `c${r.id}`, kind: r.kind, text: r.summary, rank: round(r.rank) })),
   ].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0));
 }
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-process-record.ts';
 import * as m0004 from './0004-process-view.ts';
+import * as m0005 from './0005-search.ts';
 
 /** Every migration this build knows, by name, in order. Forward only: never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-process-record': m0002,
   '0004-process-view': m0004,
+  '0005-search': m0005,
 };
