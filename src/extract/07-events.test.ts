@@ -236,6 +236,12 @@ const cases: Case[] = [
     want: [{ type: 'evacuation', place: 'Aleppo', start: '2020-03-01', end: '2020-03-01', quantity: 2000 }],
   },
   { name: 'a deal nobody expects, a swap talks will focus on', text: 'Nobody expects a final deal, and the round will focus on a prisoner exchange.', actors: [], want: [] },
+  {
+    name: 'a surrender is another event; a proposed one is none',
+    text: 'About 300 fighters of the Northern Front surrendered in Aleppo on Sunday. The Caldorian army refused to surrender.',
+    actors: [A.rebels, A.army], dates: [['on Sunday', '2020-03-01']], qtys: [['300 fighters', 300, 'fighters']],
+    want: [{ type: 'other', actor: 'Northern Front', place: 'Aleppo', start: '2020-03-01', end: '2020-03-01', quantity: 300 }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));
