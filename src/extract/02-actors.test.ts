@@ -204,8 +204,11 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
   },
   {
     name: 'a state\'s opposition named with modifiers between; "some ... figures" names no one',
-    text: 'Some opposition figures met officials of the Syrian official opposition in Cairo.',
-    mentions: [{ text: 'Syrian official opposition', actor: 'Syrian opposition', kind: 'organization', via: 'name' }],
+    text: 'Some opposition figures met officials of the Syrian official opposition in Cairo, and Syria\'s opposition agreed.',
+    mentions: [
+      { text: 'Syrian official opposition', actor: 'Syrian opposition', kind: 'organization', via: 'name' },
+      { text: 'Syria\'s opposition', actor: 'Syrian opposition', kind: 'organization', via: 'name' },
+    ],
     absent: ['opposition figures'],
   },
   {

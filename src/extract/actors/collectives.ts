@@ -1,7 +1,7 @@
 import coll from '../lexicon/collectives.json' with { type: 'json' };
 import type { Word } from './words.ts';
 import type { Cand, NewActor } from './cand.ts';
-import { ACTORS, GROUP_NOUNS, PEOPLE_FORCES, STATE_BY_ADJ } from './lexicon.ts';
+import { ACTORS, GROUP_NOUNS, PEOPLE_FORCES, STATE_BY_ADJ, STATE_BY_NAME } from './lexicon.ts';
 
 const MODIFIERS = new Set(coll.oppositionModifiers.map((w) => w.toLowerCase()));
 const NOT_BODY = new Set(coll.notBody);
@@ -38,7 +38,9 @@ export function oppositionMentions(words: readonly Word[], covered: Uint8Array, 
     let modified = false;
     for (let p = words[from.i - 1]; same(p, from) && !p.poss && MODIFIERS.has(p.lc); p = words[from.i - 1]) { from = p; modified = true; }
     const p = words[from.i - 1];
-    const state = same(p, from) && !p.poss ? STATE_BY_ADJ.get(p.text) : undefined;
+    // "the Syrian opposition", "Syria's opposition"
+    const possessor = !!p && p.poss && p.sentence === from.sentence && from.joined ? STATE_BY_NAME.get(p.text) : undefined;
+    const state = possessor ?? (same(p, from) && !p.poss ? STATE_BY_ADJ.get(p.text) : undefined);
     if (state) from = p!;
     const before = words[from.i - 1];
     if (same(before, from) && NOT_BODY_BEFORE.has(before.lc)) continue;

@@ -143,7 +143,14 @@ for (const a of coll.adjectives) for (const n of [...coll.groupNouns, ...coll.ar
 
 /** States by adjective ("Syrian" → Syria). */
 export const STATE_BY_ADJ = new Map<string, LexActor>();
-for (const s of gaz.states) { const a = ACTORS.get(`state:${slug(s.name)}`); if (a) for (const adj of s.adj) STATE_BY_ADJ.set(adj, a); }
+/** States by name ("Syria", "Burma"). */
+export const STATE_BY_NAME = new Map<string, LexActor>();
+for (const s of gaz.states) {
+  const a = ACTORS.get(`state:${slug(s.name)}`);
+  if (!a) continue;
+  for (const adj of s.adj) STATE_BY_ADJ.set(adj, a);
+  for (const n of [s.name, ...s.aliases]) STATE_BY_NAME.set(n, a);
+}
 
 // Phrases whose referent depends on the document: "the regime", "the opposition", "rebels".
 for (const f of rules.genericGovernment) addKey(f, '@gov', 'description', 'generic');
