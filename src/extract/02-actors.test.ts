@@ -254,6 +254,14 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
       { text: 'Kurds', nth: 2, actor: 'Syrian Kurds', kind: 'organization', via: 'name' },
     ],
   },
+  {
+    name: 'what a head of state at civil war commands is the government',
+    text: 'Bashar al-Assad\u2019s regime and Assad\'s forces pressed on.',
+    mentions: [
+      { text: 'Bashar al-Assad\u2019s regime', actor: 'Syrian government', kind: 'government', via: 'alias' },
+      { text: 'Assad\'s forces', actor: 'Syrian government', kind: 'government', via: 'alias' },
+    ],
+  },
 ];
 
 for (const c of cases) {

@@ -49,6 +49,7 @@ export function findActors(seg: Segmented): ActorsFound {
   retargetSingleNames(words, cands, made);
   linkSurnames(words, cands, covered, kindOf, nameOf);
   leaderGovernments(text, words, cands, made, kindOf);
+  headsOfRegimes(words, cands);
   const peoples: NewActor[] = [];
   settleCollectives(text, words, cands, covered, peoples);
   for (const a of peoples) if (!made.has(a.id)) made.set(a.id, a);
@@ -106,6 +107,19 @@ function leaderGovernments(text: string, words: ReturnType<typeof wordsOf>, cand
     const id = `rule:${normName(name)}`;
     if (!made.has(id)) made.set(id, { id, name, kind: 'government', affiliations: [] });
     Object.assign(c, { start: sur.start, end: n.end, from: sur.i, to: n.i, target: id, via: 'name' as const, acts: true });
+  }
+}
+
+// "Assad's regime", "Hadi's forces": what a head of state at civil war commands is the government.
+const COMMANDED = new Set(['regime', 'government', 'forces', 'army', 'troops', 'administration', 'delegation', 'negotiators']);
+function headsOfRegimes(words: ReturnType<typeof wordsOf>, cands: ReturnType<typeof hitsToCands>): void {
+  for (const c of cands) {
+    const n = words[c.to + 1];
+    if (!c.acts || !words[c.to]!.poss || !n || !n.joined || n.sentence !== c.sentence || !COMMANDED.has(n.lc)) continue;
+    const d = ACTORS.get(c.target)?.description;
+    if (!d || !/\b(?:president|leader|ruler|prime minister)$/i.test(d)) continue;
+    const gov = STATE_BY_ADJ.get(d.split(' ')[0]!)?.government;
+    if (gov) Object.assign(c, { end: n.end, to: n.i, target: gov, via: 'alias' as const });
   }
 }
 

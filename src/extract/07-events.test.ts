@@ -242,6 +242,12 @@ const cases: Case[] = [
     actors: [A.rebels, A.army], dates: [['on Sunday', '2020-03-01']], qtys: [['300 fighters', 300, 'fighters']],
     want: [{ type: 'other', actor: 'Northern Front', place: 'Aleppo', start: '2020-03-01', end: '2020-03-01', quantity: 300 }],
   },
+  {
+    name: 'an agreement between two parties; an agency reporting it is no party',
+    text: 'The deal reported by Tass holds. The agreement between Ruthenia and the Northern Front holds.',
+    actors: [A.ruthenia, A.rebels, { name: 'Tass', kind: 'media' }],
+    want: [{ type: 'agreement', actor: 'Ruthenia' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));

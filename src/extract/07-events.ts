@@ -179,12 +179,14 @@ function quantityFor(text: string, groups: Trigger[][], g: Trigger[], qs: readon
   return ok.sort((a, b) => rank(a) - rank(b))[0];
 }
 
+const SOURCE_KINDS: ReadonlySet<string> = new Set(['media', 'monitor']);
 const ROUND = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+round\b/iu;
 
 function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: DateMention, qty?: Quantity): Draft {
   const type: EventType = g[0]!.type;
   const span = spanOf(g);
-  const parties = partiesOf(ctx, s.index, g[0]!, type);
+  // A news agency or a monitor that reports an event is its source, not a party to it.
+  const parties = partiesOf(ctx, s.index, g[0]!, type).filter((m) => !SOURCE_KINDS.has(ctx.actors.get(m.actorId)?.kind ?? 'other'));
   const host = type === 'talks' ? hostOf(ctx, s.index, g[0]!, ctx.text.slice(g[0]!.start, g[0]!.end)) : null;
   const lead = host ?? parties[0];
   const actor = lead ? ctx.actors.get(lead.actorId) : undefined;

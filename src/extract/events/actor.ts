@@ -85,7 +85,9 @@ export function partiesOf(ctx: Ctx, sentence: number, trig: Span, type: EventTyp
   // "talks between X and Y": the parties; a buffer "between" two armies is no party of anything.
   const bw = PARTIES_BETWEEN.has(type) ? BETWEEN.exec(ctx.text.slice(trig.end, s.end)) : null;
   const need = PARTIES_BETWEEN.get(type);
-  if (bw && (!need || need.test(bw[0]))) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
+  // ("the agreement between X and Y": right after the noun its parties follow.)
+  const direct = !!bw && /^\s+between\s+$/iu.test(bw[0]) && !/zone/iu.test(ctx.text.slice(trig.start, trig.end));
+  if (bw && (!need || need.test(bw[0]) || direct)) add(objectAfter(ctx, sentence, trig.end + bw[0].length)?.mentions);
   if (!out.length) add(demonymActor(ctx, sentence, trig));
   if (!out.length && !passive) {
     // The sentence's opening actor, when only its verb and the cue's words come between:
