@@ -88,7 +88,7 @@ interface Item {
   readonly event: Event;
   readonly id: SeriesIdentity | undefined;
   readonly ordinal?: number;
-  /** Unset for a past reference (see `pastReference`). */
+  /** Unset for a past reference: a date years before its process's first report, no round named. */
   when?: DayInterval;
   /** Its sentence names its series ("the Moscow consultations"). */
   readonly namesSeries: boolean;
