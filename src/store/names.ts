@@ -24,12 +24,14 @@ export function fullNames(names: readonly string[]): string[] {
   return [...new Set(names.filter((n) => !looksLikeAcronym(n)).map(normName).filter(Boolean))];
 }
 
-const significant = (name: string): string[] => normName(name).split(' ').filter((w) => w && !SMALL.has(w));
+/** Significant words, British "-re" spelt as American "-er" ("centre" → "center"). */
+const significant = (name: string): string[] => normName(name).split(' ').filter((w) => w && !SMALL.has(w)).map((w) => (w.length >= 5 ? w.replace(/re$/, 'er') : w));
 
 /**
  * Two full names of one organisation, spelt apart only by word endings: "Syrian Negotiation
  * Commission" ≈ "Syrian Negotiations Commission" ≈ "Syrian Negotiating Commission"; not "Syrian
- * National Coalition". Same number of significant words, each pair equal, a plural of the other or sharing 5+ first letters.
+ * National Coalition". Same number of significant words, each pair equal, a plural of the other or sharing 5+ first
+ * letters ("centre" read as "center").
  */
 export function sameFullName(a: string, b: string): boolean {
   const x = significant(a), y = significant(b);

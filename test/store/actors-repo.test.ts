@@ -80,6 +80,7 @@ test('sameFullName: word endings only', async (t) => {
     ['Coastal Negotiation Committee', 'Coastal Negotiation Committee of Elders', false],
     ['Hill Front', 'Hills Front', true],
     ['Hill Front', 'Hilt Front', false],
+    ['Lakeside Peace Centre', 'Lakeside Peace Center', true],
   ];
   for (const [a, b, want] of cases) await t.test(`${a} ~ ${b}`, () => assert.equal(sameFullName(a, b), want));
 });
