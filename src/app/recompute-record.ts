@@ -35,12 +35,17 @@ export const CAPS = { roundSources: 50, rowSources: 20, dates: 20, dateSources: 
 /** The API's id of a process: stable across rebuilds, as its key is. */
 export const processPublicId = (key: string): string => 'p' + createHash('sha1').update(key).digest('hex').slice(0, 10);
 
+/** The columns of a record's freshness (d, c, h; `stored`: the stamp the stored record was built at), to add to a query. */
+export const STAMP_COLUMNS = sql`(select max(id) from documents) as d, (select max(id) from claims) as c, (select max(id) from history where ${RECORD_CHANGE}) as h, (select stamp from record_stamp where id = 1) as stored`;
+export interface StampColumns { d: number | null; c: number | null; h: number | null; stored: string | null }
+const stampFrom = (x: StampColumns): string => `v2|${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}`;
+/** Whether a row with STAMP_COLUMNS saw the stored record up to date. */
+export const isFresh = (x: StampColumns): boolean => x.stored === stampFrom(x);
+
 /** Cheap: three index lookups. */
 export async function stampOf(db: Kysely<DB>): Promise<string> {
-  const r = await sql<{ d: number | null; c: number | null; h: number | null }>`
-    select (select max(id) from documents) as d, (select max(id) from claims) as c, (select max(id) from history where ${RECORD_CHANGE}) as h`.execute(db);
-  const x = r.rows[0]!;
-  return `v2|${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}`;
+  const r = await sql<StampColumns>`select ${STAMP_COLUMNS}`.execute(db);
+  return stampFrom(r.rows[0]!);
 }
 
 const storedStamp = async (db: Kysely<DB>): Promise<string | undefined> =>
@@ -168,10 +173,13 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
       if (d) drafts.push(d);
     }
   }
+  const t0 = performance.now();
   const record = buildProcesses(pdocs, { duplicateOf: dup });
+  const t1 = performance.now();
   const commitments = commitmentsOf(drafts, events, {
     duplicateOf: dup, maxSources: CAPS.commitmentSources, caps: { eventsPerChange: CAPS.eventsPerChange, sourcesPerEvent: CAPS.sourcesPerEvent },
   });
+  if (process.env.PARLEY_DEBUG_RECOMPUTE) console.error(`recompute: ${pdocs.length} documents with talks or participation, ${events.length} events, ${drafts.length} commitment drafts; processes ${(t1 - t0).toFixed(0)} ms, commitments ${(performance.now() - t1).toFixed(0)} ms`);
   return { record, commitments };
 }
 

@@ -15,7 +15,7 @@
 import type { Event, Span } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
 import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
-import { eventGroups, eventTypesOf, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { eventGroups, eventTypesOf, sourceIndex, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
 
@@ -158,13 +158,17 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
     (byType.get(event.type) ?? byType.set(event.type, []).get(event.type)!).push(x);
   }
   // The events a kind of commitment reads, grouped once per kind.
-  const groups = new Map<CommitmentKind, EventGroup[]>();
-  const groupsOf = (what: CommitmentKind): EventGroup[] =>
-    groups.get(what) ?? groups.set(what, eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []))).get(what)!;
+  const groups = new Map<CommitmentKind, { list: EventGroup[]; bySource: Map<string, EventGroup[]> }>();
+  const groupsOf = (what: CommitmentKind): { list: EventGroup[]; bySource: Map<string, EventGroup[]> } => {
+    let g = groups.get(what);
+    if (!g) { const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? [])); groups.set(what, (g = { list, bySource: sourceIndex(list) })); }
+    return g;
+  };
   const max = opts.maxSources ?? Infinity;
   return [...merged.entries()].map(([key, d]): Commitment => {
     const own = new Set(d.sources.map((s) => `${s.documentId}|${s.sentence}`));
-    const r = statusOverGroups(d.what, d, d.made, d.promised, groupsOf(d.what), own, opts.caps);
+    const g = groupsOf(d.what);
+    const r = statusOverGroups(d.what, d, d.made, d.promised, g.list, own, opts.caps, g.bySource);
     return {
       key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
       ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),

@@ -16,6 +16,11 @@ export interface ServerOptions {
   /** Who the writes are recorded as (history.by). */
   readonly by?: string;
   readonly logger?: boolean;
+  /**
+   * Keep read responses in memory until the next write (src/server/cache.ts). Default: on for a
+   * PGlite workspace unless PARLEY_HTTP_CACHE=0; never on PostgreSQL, which others may write.
+   */
+  readonly cache?: boolean;
 }
 
 /** No inline script or style can run: the UI is files from this origin only. */
@@ -45,7 +50,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('NOT_FOUND', 404, `no such resource: ${req.method} ${req.url.split('?')[0]}`, { instance: req.url.split('?')[0] })));
-  cacheReads(app, { ttlMs: o.store.kind === 'pglite' ? Number.POSITIVE_INFINITY : 2000 });
+  if (o.store.kind === 'pglite' && (o.cache ?? process.env.PARLEY_HTTP_CACHE !== '0')) cacheReads(app);
   const z = app.withTypeProvider<ZodTypeProvider>();
   const ctx = { store: o.store, by: o.by ?? 'web' };
   readRoutes(z, ctx);

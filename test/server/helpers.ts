@@ -1,19 +1,19 @@
-// Test support for the API: a real HTTP server on loopback over a real PGlite workspace (made
-// from the store tests' template) holding the bundled examples, plus fetch helpers.
-import { rmSync } from 'node:fs';
+// Test support for the API: a real HTTP server on loopback over a real store — a PGlite workspace
+// (made from the store tests' template) or a fresh PostgreSQL database (PARLEY_TEST_DATABASE_URL)
+// — holding the bundled examples, plus fetch helpers.
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ingestPaths } from '../../src/app/ingest.ts';
 import { openStore, type Store } from '../../src/store/open.ts';
 import { buildServer } from '../../src/server/app.ts';
-import { freshWorkspace, ROOT } from '../store/helpers.ts';
+import { BACKENDS, ROOT, type Backend } from '../store/helpers.ts';
 
 export interface Served { url: string; store: Store; app: FastifyInstance; close(): Promise<void> }
 
-/** A workspace with the examples (and any extra report files) ingested, served on 127.0.0.1. */
-export async function serveExamples(extra: string[] = [], webDir?: string): Promise<Served> {
-  const dir = await freshWorkspace();
-  const store = await openStore({ workspace: dir, command: 'api test' });
+/** A store of the backend (default: PGlite) with the examples (and any extra report files) ingested, served on 127.0.0.1. */
+export async function serveExamples(extra: string[] = [], webDir?: string, backend: Backend = BACKENDS[0]!): Promise<Served> {
+  const fresh = await backend.fresh();
+  const store = await openStore({ ...fresh.options, command: 'api test' });
   await ingestPaths(store, [join(ROOT, 'examples')], { workers: 0, by: 'test' });
   // The fixtures give no publication date of their own.
   if (extra.length) await ingestPaths(store, extra, { workers: 0, by: 'test', published: '2025-05-12' });
@@ -24,7 +24,7 @@ export async function serveExamples(extra: string[] = [], webDir?: string): Prom
     async close() {
       await app.close();
       await store.close();
-      rmSync(join(dir, '..'), { recursive: true, force: true });
+      await fresh.cleanup();
     },
   };
 }

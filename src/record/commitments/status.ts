@@ -107,15 +107,26 @@ export function statusOver(
 
 const sourceKey = (s: { documentId: string; sentence?: number }): string => `${s.documentId}|${s.sentence}`;
 
+/** Which groups each report (document|sentence) is in: build once for many commitments. */
+export function sourceIndex(groups: readonly EventGroup[]): Map<string, EventGroup[]> {
+  const out = new Map<string, EventGroup[]>();
+  for (const g of groups) for (const m of g.members) { const k = sourceKey(m.source); (out.get(k) ?? out.set(k, []).get(k)!).push(g); }
+  return out;
+}
+
 /**
  * statusOver on events grouped once (eventGroups of every event of the kind's types). `own`: the
  * commitment's own sentences (document|sentence), whose events are the commitment itself, not
- * its implementation. `caps` bound the evidence kept per change and per event.
+ * its implementation (`bySource`: sourceIndex(groups), when it is at hand). `caps` bound the
+ * evidence kept per change and per event.
  */
 export function statusOverGroups(
   what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
-  groups: readonly EventGroup[], own?: ReadonlySet<string>, caps: EvidenceCaps = UNCAPPED,
+  groups: readonly EventGroup[], own?: ReadonlySet<string>, caps: EvidenceCaps = UNCAPPED, bySource?: ReadonlyMap<string, readonly EventGroup[]>,
 ): StatusResult {
+  // The groups holding one of the commitment's own reports: only those are filtered.
+  const index = own?.size ? bySource ?? sourceIndex(groups) : undefined;
+  const touched = index ? new Set([...own!].flatMap((k) => index.get(k) ?? [])) : undefined;
   const kind = KIND.get(what);
   const impl = new Set<string>(kind?.implementedBy ?? []), viol = new Set<string>(kind?.violatedBy ?? []);
   const history: { date: string; status: PamStatus; rule: StatusChange['rule']; events: EventRef[]; eventCount?: number }[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
@@ -136,14 +147,13 @@ export function statusOverGroups(
     if (n > last.events.length) last.eventCount = n;
   };
   // Groups that end before the commitment was made can neither implement nor violate it.
-  const span = groups.reduce((m, g) => Math.max(m, g.when.hi - g.when.lo), 0);
-  let i = lowerBound(groups, made.lo - span);
+  let i = lowerBound(groups, made.lo - spanOf(groups));
   for (; i < groups.length; i++) {
     let g = groups[i]!;
     if (!impl.has(g.type) && !viol.has(g.type)) continue;
     let members = g.members;
-    if (own && own.size && members.some((m) => own.has(sourceKey(m.source)))) {
-      members = members.filter((m) => !own.has(sourceKey(m.source)));
+    if (touched?.has(g)) {
+      members = members.filter((m) => !own!.has(sourceKey(m.source)));
       if (!members.length) continue;
       const e = members[0]!.event;
       g = { ...g, e, when: members[0]!.when, actorNorm: norm(e.actor) };
@@ -174,6 +184,14 @@ export function statusOverGroups(
     }
   }
   return { status, history, delivered };
+}
+
+const spans = new WeakMap<readonly EventGroup[], number>();
+/** The longest interval among the groups (computed once per list). */
+function spanOf(groups: readonly EventGroup[]): number {
+  let n = spans.get(groups);
+  if (n === undefined) spans.set(groups, (n = groups.reduce((m, g) => Math.max(m, g.when.hi - g.when.lo), 0)));
+  return n;
 }
 
 /** The first group whose start is at or after `lo`. */

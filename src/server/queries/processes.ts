@@ -1,129 +1,116 @@
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Event, Participation, ParticipationStatus } from '../../domain/record.ts';
-import { buildProcesses, type Process, type ProcessDoc } from '../../record/processes.ts';
+import { ensureProcessRecord, isFresh, processPublicId, STAMP_COLUMNS, type StampColumns } from '../../app/recompute-record.ts';
+import type { SourceRef } from '../../record/sources.ts';
 import type { DB } from '../../store/schema.ts';
+import { processCommitments } from './commitments.ts';
+import { processFigures, processMeasures, processStatements } from './process-parts.ts';
 
 /**
- * The process record is derived, not stored: talks events and participation claims (rejected
- * ones left out, edits applied) are read back as ProcessDocs and grouped by src/record. The
- * result is cached until a document is added or a review is made (max ids of both tables).
+ * The process view, read from the derived record (migration 0002/0004 tables) that
+ * ensureProcessRecord rebuilds when the claims changed. The view of one process is composed once
+ * after each rebuild and kept in process_views (a rebuild empties it): its rounds, matrix,
+ * statements, measures, figures and commitments. What can change without a rebuild — the review
+ * state of the claims it shows (an accept does not touch the record) — is written as a marker
+ * and filled in from the claims at each request. A request: the stamp, one row, one state lookup.
  */
-interface Cached { stamp: string; processes: (Process & { id: string })[]; documents: Map<string, { title: string; published: string }> }
-const cache = new WeakMap<Kysely<DB>, Cached>();
+export const processId = processPublicId;
 
-export const processId = (key: string): string => 'p' + createHash('sha1').update(key).digest('hex').slice(0, 10);
+/** Brings the derived record up to date (parley serve warms it at start). */
+export const loadProcesses = (db: Kysely<DB>): Promise<unknown> => ensureProcessRecord(db);
 
-export async function loadProcesses(db: Kysely<DB>): Promise<Cached> {
-  const s = await sql<{ d: number | null; h: number | null; c: number | null }>`select (select max(id) from documents) as d, (select max(id) from history) as h, (select max(id) from claims) as c`.execute(db);
-  const stamp = JSON.stringify(s.rows[0]);
-  const hit = cache.get(db);
-  if (hit && hit.stamp === stamp) return hit;
-  const rows = await sql<{ id: number; kind: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; confidence: number; document_id: number; published: string; duplicate_of: number | null; title: string | null; source: string; sentence: number; evidence: { start: number; end: number }[]; actor_id: number | null }>`
-    select c.id, c.kind, c.value, c.edited_value, c.confidence, s.document_id, d.published, d.duplicate_of, d.title, d.source, s.sentence, s.evidence,
-      (select min(x.actor_id) from claim_actors x where x.claim_id = c.id) as actor_id
-    from claims c join claim_sources s on s.claim_id = c.id join documents d on d.id = s.document_id
-    where c.review_state <> 'rejected' and (c.kind = 'participation' or (c.kind = 'event' and c.value->>'type' = 'talks'))
-    order by s.document_id, s.sentence, c.id`.execute(db);
-  const docs = new Map<string, { published: string; events: Event[]; participation: Participation[] }>();
-  const documents = new Map<string, { title: string; published: string }>();
-  const dup = new Map<string, string>();
-  for (const r of rows.rows) {
-    const did = `d${r.document_id}`;
-    documents.set(did, { title: r.title ?? r.source, published: r.published });
-    if (r.duplicate_of !== null) dup.set(did, `d${r.duplicate_of}`);
-    let d = docs.get(did);
-    if (!d) docs.set(did, (d = { published: r.published, events: [], participation: [] }));
-    const v = { ...r.value, ...(r.edited_value ?? {}) };
-    const str = (k: string): string | undefined => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
-    const evidence = Array.isArray(r.evidence) ? r.evidence : [];
-    if (r.kind === 'event') {
-      d.events.push({
-        type: 'talks', sentence: r.sentence, evidence, confidence: r.confidence,
-        ...(str('actor') ? { actor: str('actor') } : {}), ...(r.actor_id !== null ? { actorId: `a${r.actor_id}` } : {}),
-        ...(str('place') ? { place: str('place') } : {}), ...(str('start') ? { start: str('start') } : {}), ...(str('end') ? { end: str('end') } : {}),
-        ...(typeof v.round === 'number' ? { round: v.round } : {}), ...(str('host') ? { host: str('host') } : {}),
-      });
-    } else {
-      d.participation.push({
-        actorId: r.actor_id !== null ? `a${r.actor_id}` : `name:${str('actor') ?? '?'}`, actor: str('actor') ?? '?', status: (str('status') ?? 'undecided') as ParticipationStatus,
-        ...(str('meeting') ? { meeting: str('meeting') } : {}), ...(str('condition') ? { condition: str('condition') } : {}),
-        sentence: r.sentence, evidence, confidence: r.confidence,
-      });
+export interface ProcessItem { id: string; name: string; place: string | null; host: string | null; rounds: number; first: string | null; last: string | null; actors: number }
+
+/**
+ * Processes, the most rounds first; `offset`/`limit` a page of them, and whether more follow.
+ * One statement reads the page and whether the record is fresh; the record is rebuilt (once) if not.
+ */
+export async function listProcesses(db: Kysely<DB>, offset: number, limit: number): Promise<{ items: ProcessItem[]; more: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await sql<StampColumns & { list: ProcessItem[] | null }>`
+      select ${STAMP_COLUMNS}, (select json_agg(x) from (
+        select p.public_id as id, p.name, p.place, p.host, p.rounds, p.actors,
+          (select min(r.start_date) from rounds r where r.process_id = p.id) as first,
+          (select max(r.start_date) from rounds r where r.process_id = p.id) as last
+        from processes p order by p.rounds desc, p.name, p.id offset ${offset} limit ${limit + 1}) x) as list`.execute(db);
+    const row = r.rows[0]!;
+    if (!isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
+    const list = row.list ?? [];
+    return { items: list.slice(0, limit), more: list.length > limit };
+  }
+}
+
+/**
+ * The view of one process as JSON text, or undefined when there is no such process. One
+ * statement reads the composed view, the review states of the claims it shows and whether the
+ * record is fresh; only after a rebuild is the view composed again.
+ */
+export async function processView(db: Kysely<DB>, publicId: string): Promise<string | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await sql<StampColumns & { id: number | null; body: string | null; states: string | null }>`
+      select ${STAMP_COLUMNS}, p.id, v.body,
+        (select string_agg(c.id || ':' || c.review_state, ',') from claims c where c.id = any(string_to_array(split_part(v.body, E'\n', 1), ',')::int[])) as states
+      from (select 1) one left join processes p on p.public_id = ${publicId} left join process_views v on v.process_id = p.id`.execute(db);
+    const row = r.rows[0]!;
+    if (!isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
+    if (row.id === null) return undefined;
+    if (row.body === null) {
+      const body = await composeView(db, row.id);
+      await db.insertInto('process_views').values({ process_id: row.id, body }).onConflict((oc) => oc.column('process_id').doNothing()).execute();
+      if (attempt < 2) continue;
+      return fillStates(body, undefined);
     }
+    return fillStates(row.body, row.states);
   }
-  const list: ProcessDoc[] = [...docs].map(([id, d]) => ({ id, published: d.published, events: d.events, participation: d.participation }));
-  const rec = buildProcesses(list, { duplicateOf: dup });
-  const out: Cached = { stamp, processes: rec.processes.map((p) => ({ ...p, id: processId(p.key) })), documents };
-  cache.set(db, out);
-  return out;
 }
 
-/** Documents a process draws on. */
-export function processDocuments(p: Process): string[] {
-  const ids = new Set<string>();
-  for (const r of p.rounds) {
-    for (const s of r.sources) ids.add(s.documentId);
-    for (const row of r.participation) for (const s of row.sources) ids.add(s.documentId);
-  }
-  for (const s of p.unassigned.talks) ids.add(s.documentId);
-  return [...ids];
+/** "\u0000state:12:accepted" in the composed view: the claim's review state, filled in per request. */
+const MARK = /"\\u0000state:(\d+):(\w+)"/g;
+
+function fillStates(body: string, states: string | null | undefined): string {
+  const json = body.slice(body.indexOf('\n') + 1);
+  const now = new Map((states ?? '').split(',').filter(Boolean).map((x) => { const i = x.indexOf(':'); return [x.slice(0, i), x.slice(i + 1)]; }));
+  return json.replace(MARK, (_m, id: string, was: string) => JSON.stringify(now.get(id) ?? was));
 }
 
-const num = (ids: string[]): number[] => ids.map((x) => Number(x.slice(1))).filter((x) => Number.isInteger(x));
+type Row = { actor: string; actorId?: string; status: string; conditions: string[]; contested: boolean; independent: number; sources: SourceRef[]; sourceCount?: number };
+type RoundRow = { ordinal: number | null; start_date: string | null; end_date: string | null; places: string[]; dates: { start: string; end: string; sources: SourceRef[] }[]; dates_contested: boolean; independent: number; source_count: number; sources: SourceRef[]; participation: Row[] };
 
-/** Statements of the process's reports, by party, in date order. */
-export async function processStatements(db: Kysely<DB>, docIds: string[], limit: number) {
-  const ids = num(docIds);
-  if (!ids.length) return [];
-  const rows = await sql<{ id: number; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; occurred_on: string | null; actor_id: number | null; actor: string | null; document_id: number }>`
-    select distinct on (c.id) c.id, c.value, c.edited_value, c.review_state, c.occurred_on, a.id as actor_id, a.name as actor, s.document_id
-    from claims c join claim_sources s on s.claim_id = c.id
-    left join claim_actors x on x.claim_id = c.id and x.role = 'speaker' left join actors a on a.id = x.actor_id
-    where c.kind = 'quote' and c.review_state <> 'rejected' and s.document_id in (${sql.join(ids)})
-    order by c.id limit ${limit}`.execute(db);
-  return rows.rows.map((r) => {
-    const v = { ...r.value, ...(r.edited_value ?? {}) };
-    return { id: `c${r.id}`, date: r.occurred_on, speakerId: r.actor_id === null ? null : `a${r.actor_id}`, speaker: r.actor ?? String(v.speaker ?? v.speakerDescription ?? 'unnamed'), text: String(v.text ?? ''), direct: v.direct === true, state: r.review_state, document: `d${r.document_id}` };
-  }).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
-}
-
-/** Figures of the process's reports; a key with several values is contested: values side by side. */
-export async function processFigures(db: Kysely<DB>, docIds: string[]) {
-  const ids = num(docIds);
-  if (!ids.length) return [];
-  const rows = await sql<{ id: number; key: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; document_id: number; title: string | null; source: string; published: string; sentence_text: string }>`
-    select c.id, c.key, c.value, c.edited_value, c.review_state, s.document_id, d.title, d.source, d.published, s.sentence_text
-    from claims c join claim_sources s on s.claim_id = c.id join documents d on d.id = s.document_id
-    where c.kind = 'quantity' and c.review_state <> 'rejected'
-    and c.key in (select c2.key from claims c2 join claim_sources s2 on s2.claim_id = c2.id where c2.kind = 'quantity' and s2.document_id in (${sql.join(ids)}))
-    order by c.key, c.id, d.published limit 2000`.execute(db);
-  const byKey = new Map<string, { measure: string; unit: string | null; values: Map<string, { id: string; value: number; max: number | null; text: string; state: string; sources: { document: string; title: string; published: string; sentence: string }[] }> }>();
-  for (const r of rows.rows) {
-    const v = { ...r.value, ...(r.edited_value ?? {}) };
-    let g = byKey.get(r.key);
-    if (!g) byKey.set(r.key, (g = { measure: String(v.measure ?? ''), unit: (v.unit ?? null) as string | null, values: new Map() }));
-    let val = g.values.get(`c${r.id}`);
-    if (!val) g.values.set(`c${r.id}`, (val = { id: `c${r.id}`, value: Number(v.value), max: (v.max ?? null) as number | null, text: String(v.text ?? ''), state: r.review_state, sources: [] }));
-    val.sources.push({ document: `d${r.document_id}`, title: r.title ?? r.source, published: r.published, sentence: r.sentence_text });
-  }
-  return [...byKey].map(([key, g]) => ({ key, measure: g.measure, unit: g.unit, contested: g.values.size > 1, values: [...g.values.values()] }))
-    .sort((a, b) => Number(b.contested) - Number(a.contested) || a.key.localeCompare(b.key));
-}
-
-const MEASURES = ['release', 'aid_access', 'ceasefire', 'withdrawal', 'evacuation', 'agreement'];
-
-/** Humanitarian measures of the process's reports: each kind of measure with its reports over time. */
-export async function processMeasures(db: Kysely<DB>, docIds: string[]) {
-  const ids = num(docIds);
-  if (!ids.length) return [];
-  const rows = await sql<{ id: number; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; review_state: string; occurred_on: string | null; document_id: number; sentence_text: string }>`
-    select c.id, c.value, c.edited_value, c.review_state, c.occurred_on, s.document_id, s.sentence_text
-    from claims c join claim_sources s on s.claim_id = c.id
-    where c.kind = 'event' and c.review_state <> 'rejected' and c.value->>'type' in (${sql.join(MEASURES)}) and s.document_id in (${sql.join(ids)})
-    order by c.occurred_on nulls last, c.id limit 200`.execute(db);
-  return rows.rows.map((r) => {
-    const v = { ...r.value, ...(r.edited_value ?? {}) };
-    return { id: `c${r.id}`, type: String(v.type), actor: (v.actor ?? null) as string | null, quantity: (v.quantity ?? null) as number | null, date: r.occurred_on, state: r.review_state, document: `d${r.document_id}`, evidence: r.sentence_text };
+/** The whole view of one process, claim states as markers; its first line: the claim ids they stand for. */
+async function composeView(db: Kysely<DB>, id: number): Promise<string> {
+  const p = (await db.selectFrom('processes').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  const rs = (await db.selectFrom('rounds').selectAll().where('process_id', '=', id).orderBy('id').execute()) as unknown as RoundRow[];
+  const unassigned = p.unassigned as { talks: SourceRef[]; talkCount?: number; participation: Row[] };
+  // Long lists are cut to what a page shows; their full length is given beside them.
+  const cap = <T>(xs: readonly T[], n: number): T[] => xs.slice(0, n);
+  const shownDocs = new Set<string>();
+  const srcs = (xs: readonly SourceRef[], n: number): SourceRef[] => { const out = cap(xs, n); for (const x of out) shownDocs.add(x.documentId); return out; };
+  // The matrix: one row per actor, one cell per round (the last column: participation in no single round).
+  const actors = new Map<string, { id: string | null; name: string; cells: Record<number, unknown[]> }>();
+  const columns = [...rs.map((r) => r.participation), ...(unassigned.participation.length ? [unassigned.participation] : [])];
+  columns.forEach((rows, i) => {
+    for (const row of rows) {
+      const k = row.actorId ?? `name:${row.actor}`;
+      let a = actors.get(k);
+      if (!a) actors.set(k, (a = { id: row.actorId?.startsWith('a') ? row.actorId : null, name: row.actor, cells: {} }));
+      (a.cells[i] ??= []).push({ status: row.status, conditions: cap(row.conditions, 5), contested: row.contested, independent: row.independent, sourceCount: row.sourceCount ?? row.sources.length, sources: srcs(row.sources, 8) });
+    }
   });
+  const matrix = cap([...actors.values()].sort((a, b) => a.name.localeCompare(b.name)), 300);
+  const rounds = [
+    ...rs.map((r, i) => ({ index: i, ordinal: r.ordinal, start: r.start_date, end: r.end_date, places: cap(r.places, 5), dates: cap(r.dates, 5).map((d) => ({ ...d, sources: srcs(d.sources, 5) })), datesContested: r.dates_contested, independent: r.independent, sourceCount: r.source_count || r.sources.length, sources: srcs(r.sources, 8), unassigned: false })),
+    ...(unassigned.participation.length ? [{ index: rs.length, ordinal: null, start: null, end: null, places: [], dates: [], datesContested: false, independent: 0, sourceCount: unassigned.talkCount ?? unassigned.talks.length, sources: srcs(unassigned.talks, 8), unassigned: true }] : []),
+  ];
+  const [statements, measures, figures, commitments] = [await processStatements(db, id, 100), await processMeasures(db, id), await processFigures(db, id), await processCommitments(db, id)];
+  const docIds = [...shownDocs].map((d) => Number(d.slice(1))).filter(Number.isInteger);
+  const titles = docIds.length ? await db.selectFrom('documents').select(['id', 'title', 'source', 'published']).where('id', 'in', docIds).execute() : [];
+  const documents = Object.fromEntries(titles.map((d) => [`d${d.id}`, { title: d.title ?? d.source, published: d.published }]));
+  const view = {
+    id: p.public_id, key: p.key, name: p.name, series: p.series, place: p.place, host: p.host,
+    documentCount: p.documents, rounds, matrix, actorCount: actors.size,
+    unassignedTalks: unassigned.talkCount ?? unassigned.talks.length,
+    statements, measures, commitments, figures, documents,
+  };
+  const ids = new Set<number>();
+  for (const x of [...statements, ...measures, ...figures.flatMap((f) => f.values)]) ids.add(Number(x.id.slice(1)));
+  return `${[...ids].join(',')}\n${JSON.stringify(view)}`;
 }
