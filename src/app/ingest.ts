@@ -9,7 +9,7 @@ import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
 import type { Extraction } from '../domain/record.ts';
 import { contentHash, ingestExtractions, type IngestedDocument } from './ingest-batch.ts';
-import { findDocumentByHash } from '../store/documents-repo.ts';
+import { storedHashes } from '../store/documents-repo.ts';
 import { recomputeProcessRecord } from './recompute-record.ts';
 import { inlineExtractor, workerExtractor, type Extractor } from './ingest-pool.ts';
 
@@ -94,14 +94,17 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   type Job = Awaited<ReturnType<Extractor['run']>> | { readonly storedAs: number };
   const jobs = sources.map(() => undefined as Promise<Job> | undefined);
   const settled = sources.map(() => false);
+  // What this extractor stored already, read once: a lookup per report would wait behind the
+  // batch being written (PGlite has one connection). The batch writer checks again anyway.
+  const storedByThisExtractor = await storedHashes(store.db, version);
   const start = (i: number): void => {
     if (i >= sources.length || jobs[i]) return;
     const src = sources[i]!;
     // A report already stored by this extractor is not extracted again: a rerun after a kill
     // costs only the reports still missing.
     jobs[i] = read(src).then(async (input): Promise<Job> => {
-      const known = await findDocumentByHash(store.db, contentHash(input.text));
-      if (known && known.extractor_version === version) return { storedAs: known.id };
+      const known = storedByThisExtractor.get(contentHash(input.text));
+      if (known !== undefined) return { storedAs: known };
       return extractor.run(input, dates.get(src) ?? dates.get(fileId(src)) ?? opts.published);
     });
     jobs[i]!.then(() => { settled[i] = true; }, () => { settled[i] = true; });

@@ -21,6 +21,12 @@ export async function findDocumentByHash(db: Kysely<DB>, hash: string): Promise<
   return db.selectFrom('documents').select(['id', 'extractor_version']).where('content_hash', '=', hash).executeTakeFirst();
 }
 
+/** The content hashes of documents stored by one extractor version, with their ids. */
+export async function storedHashes(db: Kysely<DB>, extractorVersion: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('documents').select(['id', 'content_hash']).where('extractor_version', '=', extractorVersion).execute();
+  return new Map(rows.map((r) => [r.content_hash, r.id]));
+}
+
 /**
  * For each set of band keys, the stored documents sharing most bands with it (at most 20,
  * oldest first), with their text for the exact check: one query for the whole batch.
