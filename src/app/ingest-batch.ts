@@ -160,10 +160,10 @@ async function writeRecords(tx: Kysely<DB>, plans: Plan[], version: string): Pro
   plans.forEach((p, k) => {
     const orgs = new Map<string, ActorInput>();
     for (const a of p.doc.x.actors) {
-      inputs.push({ localId: local(k, a.id), name: a.name, kind: a.kind, aliases: a.aliases, lexiconId: a.lexiconId, description: a.description });
+      inputs.push({ localId: local(k, a.id), documentKey: String(k), name: a.name, kind: a.kind, aliases: a.aliases, lexiconId: a.lexiconId, description: a.description });
       for (const f of a.affiliations) {
         const id = local(k, 'org:' + normName(f.organization));
-        if (!orgs.has(id)) orgs.set(id, { localId: id, name: f.organization, kind: 'organization', aliases: [] });
+        if (!orgs.has(id)) orgs.set(id, { localId: id, documentKey: String(k), name: f.organization, kind: 'organization', aliases: [] });
       }
     }
     inputs.push(...orgs.values());
