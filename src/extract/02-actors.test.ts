@@ -262,6 +262,12 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
       { text: 'Assad\'s forces', actor: 'Syrian government', kind: 'government', via: 'alias' },
     ],
   },
+  {
+    name: 'a people named once, as no verb\'s subject, is no party; as a subject it is',
+    text: 'Most of those who fled were Yazidis. The Druze said they would stay.',
+    mentions: [{ text: 'Druze', actor: 'Druze', kind: 'organization', via: 'name' }],
+    absent: ['Yazidis'],
+  },
 ];
 
 for (const c of cases) {

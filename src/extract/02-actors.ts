@@ -51,7 +51,7 @@ export function findActors(seg: Segmented): ActorsFound {
   leaderGovernments(text, words, cands, made, kindOf);
   headsOfRegimes(words, cands);
   const peoples: NewActor[] = [];
-  settleCollectives(text, words, cands, covered, peoples);
+  settleCollectives(words, cands, covered, peoples, posAt);
   for (const a of peoples) if (!made.has(a.id)) made.set(a.id, a);
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];

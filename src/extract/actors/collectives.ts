@@ -64,7 +64,7 @@ const isCollective = (target: string): boolean => target.startsWith('@') || targ
  * takes its state's adjective; a people the text names only by its plural ("the Kurds") next to
  * its armed men is those men.
  */
-export function settleCollectives(text: string, words: readonly Word[], cands: Cand[], covered: Uint8Array, made: NewActor[]): void {
+export function settleCollectives(words: readonly Word[], cands: Cand[], covered: Uint8Array, made: NewActor[], posAt: ReadonlyMap<number, string>): void {
   for (const c of cands) {
     if (!c.acts || !isCollective(c.target)) continue;
     const first = words[c.from]!;
@@ -90,9 +90,15 @@ export function settleCollectives(text: string, words: readonly Word[], cands: C
       for (const c of cs) c.target = id;
     }
     mine = mine.filter((c) => c.target === people);
-    if (!mine.length || !cands.some((c) => c.acts && c.target === forces)) continue;
-    if (mine.some((c) => GROUP_NOUNS.has(words[c.to]!.lc))) continue;
-    for (const c of mine) c.target = forces;
+    if (!mine.length || mine.some((c) => GROUP_NOUNS.has(words[c.to]!.lc))) continue;
+    if (cands.some((c) => c.acts && c.target === forces)) { for (const c of mine) c.target = forces; continue; }
+    // "Most of those who fled were Yazidis": a people named once, as no verb's subject, is no party.
+    if (!byState.size && mine.length < 2 && !mine.some((c) => subjectOfVerb(words, c, posAt))) for (const c of mine) c.acts = false;
   }
-  void text;
+}
+
+function subjectOfVerb(words: readonly Word[], c: Cand, posAt: ReadonlyMap<number, string>): boolean {
+  const n = words[c.to + 1];
+  const pos = n && n.joined && n.sentence === c.sentence ? posAt.get(n.start) : undefined;
+  return pos === 'VERB' || pos === 'AUX';
 }

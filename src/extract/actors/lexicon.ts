@@ -148,7 +148,8 @@ export const STATE_BY_NAME = new Map<string, LexActor>();
 for (const s of gaz.states) {
   const a = ACTORS.get(`state:${slug(s.name)}`);
   if (!a) continue;
-  for (const adj of s.adj) STATE_BY_ADJ.set(adj, a);
+  // ("Turkmen" is Turkmenistan's adjective and a people's name: as a qualifier it is the people's.)
+  for (const adj of s.adj) if (!coll.peoples.some((p) => p.adj.includes(adj))) STATE_BY_ADJ.set(adj, a);
   for (const n of [s.name, ...s.aliases]) STATE_BY_NAME.set(n, a);
 }
 
