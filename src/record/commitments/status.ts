@@ -126,7 +126,8 @@ export function statusOverGroups(
 ): StatusResult {
   // The groups holding one of the commitment's own reports: only those are filtered.
   const index = own?.size ? bySource ?? sourceIndex(groups) : undefined;
-  const touched = index ? new Set([...own!].flatMap((k) => index.get(k) ?? [])) : undefined;
+  const hit = index ? new Set([...own!].flatMap((k) => index.get(k) ?? [])) : undefined;
+  const touched = hit?.size ? hit : undefined;
   const kind = KIND.get(what);
   const impl = new Set<string>(kind?.implementedBy ?? []), viol = new Set<string>(kind?.violatedBy ?? []);
   const history: { date: string; status: PamStatus; rule: StatusChange['rule']; events: EventRef[]; eventCount?: number }[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
@@ -141,11 +142,12 @@ export function statusOverGroups(
     return days.size >= S.intermediateDistinctDates ? 2 : 1;
   };
   const pActor = norm(party.actor), pPlace = norm(party.place);
-  const join = (last: (typeof history)[number], ref: () => EventRef): void => {
+  const join = (last: (typeof history)[number], g: EventGroup, members: readonly DatedEvent[]): void => {
     const n = (last.eventCount ?? last.events.length) + 1;
-    if (last.events.length < caps.eventsPerChange) last.events.push(ref());
+    if (last.events.length < caps.eventsPerChange) last.events.push(refOf(g, members, caps));
     if (n > last.events.length) last.eventCount = n;
   };
+  const enough = S.intermediateDistinctDates;
   // Groups that end before the commitment was made can neither implement nor violate it.
   let i = lowerBound(groups, made.lo - spanOf(groups));
   for (; i < groups.length; i++) {
@@ -163,14 +165,14 @@ export function statusOverGroups(
       : party.actorId && e.actorId ? (party.actorId === e.actorId ? 'committer' : 'other')
         : pActor && pActor === g.actorNorm ? 'committer' : 'other';
     if (who === 'other' || (pPlace && g.placeNorm && pPlace !== g.placeNorm)) continue;
-    const ref = (): EventRef => refOf(g, members, caps);
     if (impl.has(e.type) && when.hi >= made.lo) {
       delivered += e.quantity ?? 0;
-      days.add(when.lo);
+      if (days.size < enough) days.add(when.lo); // past `enough` days only the count matters, and it is reached
+
       const next: PamStatus = status === 'reversed' ? level() : (Math.max(status, level()) as 1 | 2 | 3);
       const last = history[history.length - 1]!;
-      if (next === status && last.rule !== 'made' && !last.rule.startsWith('violated')) join(last, ref);
-      else history.push({ date: g.date, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [ref()] });
+      if (next === status && last.rule !== 'made' && last.rule !== 'violated' && last.rule !== 'violated_unattributed') join(last, g, members);
+      else history.push({ date: g.date, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [refOf(g, members, caps)] });
       status = next;
     } else if (viol.has(e.type) && when.lo > made.lo) {
       // Unattributed violence counts only where the commitment holds: at its own known place.
@@ -178,8 +180,8 @@ export function statusOverGroups(
       const next: PamStatus = who === 'committer' ? 'reversed' : status === 'reversed' ? status : Math.max(0, status - 1) as PamStatus;
       const rule = who === 'committer' ? 'violated' : 'violated_unattributed';
       const last = history[history.length - 1]!;
-      if (next === status && last.rule === rule) join(last, ref);
-      else history.push({ date: g.date, status: next, rule, events: [ref()] });
+      if (next === status && last.rule === rule) join(last, g, members);
+      else history.push({ date: g.date, status: next, rule, events: [refOf(g, members, caps)] });
       status = next;
     }
   }

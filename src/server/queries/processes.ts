@@ -15,6 +15,12 @@ import { processFigures, processMeasures, processStatements } from './process-pa
  */
 export const processId = processPublicId;
 
+/**
+ * `knownFresh`: the caller knows the record cannot have changed since it was last found fresh
+ * (a PGlite workspace is written only through its one server: src/server/routes/processes.ts).
+ */
+const NO_STAMP = sql`null as d`;
+
 /** Brings the derived record up to date (parley serve warms it at start). */
 export const loadProcesses = (db: Kysely<DB>): Promise<unknown> => ensureProcessRecord(db);
 
@@ -24,16 +30,16 @@ export interface ProcessItem { id: string; name: string; place: string | null; h
  * Processes, the most rounds first; `offset`/`limit` a page of them, and whether more follow.
  * One statement reads the page and whether the record is fresh; the record is rebuilt (once) if not.
  */
-export async function listProcesses(db: Kysely<DB>, offset: number, limit: number): Promise<{ items: ProcessItem[]; more: boolean }> {
+export async function listProcesses(db: Kysely<DB>, offset: number, limit: number, knownFresh = false): Promise<{ items: ProcessItem[]; more: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const r = await sql<StampColumns & { list: ProcessItem[] | null }>`
-      select ${STAMP_COLUMNS}, (select json_agg(x) from (
+      select ${knownFresh ? NO_STAMP : STAMP_COLUMNS}, (select json_agg(x) from (
         select p.public_id as id, p.name, p.place, p.host, p.rounds, p.actors,
           (select min(r.start_date) from rounds r where r.process_id = p.id) as first,
           (select max(r.start_date) from rounds r where r.process_id = p.id) as last
         from processes p order by p.rounds desc, p.name, p.id offset ${offset} limit ${limit + 1}) x) as list`.execute(db);
     const row = r.rows[0]!;
-    if (!isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
+    if (!knownFresh && !isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
     const list = row.list ?? [];
     return { items: list.slice(0, limit), more: list.length > limit };
   }
@@ -44,14 +50,14 @@ export async function listProcesses(db: Kysely<DB>, offset: number, limit: numbe
  * statement reads the composed view, the review states of the claims it shows and whether the
  * record is fresh; only after a rebuild is the view composed again.
  */
-export async function processView(db: Kysely<DB>, publicId: string): Promise<string | undefined> {
+export async function processView(db: Kysely<DB>, publicId: string, knownFresh = false): Promise<string | undefined> {
   for (let attempt = 0; ; attempt++) {
     const r = await sql<StampColumns & { id: number | null; body: string | null; states: string | null }>`
-      select ${STAMP_COLUMNS}, p.id, v.body,
+      select ${knownFresh ? NO_STAMP : STAMP_COLUMNS}, p.id, v.body,
         (select string_agg(c.id || ':' || c.review_state, ',') from claims c where c.id = any(string_to_array(split_part(v.body, E'\n', 1), ',')::int[])) as states
       from (select 1) one left join processes p on p.public_id = ${publicId} left join process_views v on v.process_id = p.id`.execute(db);
     const row = r.rows[0]!;
-    if (!isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
+    if (!knownFresh && !isFresh(row) && attempt < 2) { await ensureProcessRecord(db); continue; }
     if (row.id === null) return undefined;
     if (row.body === null) {
       const body = await composeView(db, row.id);

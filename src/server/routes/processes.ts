@@ -10,11 +10,26 @@ const processItem = z.object({ id: z.string(), name: z.string(), place: z.string
 /** Processes and rounds, read from the derived process record (src/app/recompute-record.ts). */
 export function processRoutes(app: ZApp, { store }: RouteContext): void {
   const db = store.db;
+  // On PGlite every write goes through this server: once the record was found fresh, it stays so
+  // until the next write request starts. Writes move `generation` when they start and end.
+  let generation = 0, freshAt = -1;
+  if (store.kind === 'pglite') {
+    const isWrite = (m: string): boolean => m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS';
+    app.addHook('onRequest', async (req) => { if (isWrite(req.method)) generation++; });
+    app.addHook('onResponse', async (req) => { if (isWrite(req.method)) generation++; });
+    app.addHook('onRequestAbort', async (req) => { if (isWrite(req.method)) generation++; });
+  }
+  const fresh = async <T>(read: (knownFresh: boolean) => Promise<T>): Promise<T> => {
+    const g = generation;
+    const out = await read(store.kind === 'pglite' && g === freshAt);
+    if (store.kind === 'pglite' && generation === g) freshAt = g;
+    return out;
+  };
   app.get('/api/processes', {
     schema: { tags: ['processes'], summary: 'Negotiation processes, the most rounds first', querystring: z.object(pageQuery), response: { 200: pageOf(processItem), ...errors } },
   }, async (req) => {
     const offset = Number(decodeCursor(req.query.cursor)?.[0] ?? 0);
-    const { items, more } = await listProcesses(db, offset, req.query.limit);
+    const { items, more } = await fresh((known) => listProcesses(db, offset, req.query.limit, known));
     return { items, nextCursor: more ? encodeCursor([offset + req.query.limit]) : null };
   });
 
@@ -24,7 +39,7 @@ export function processRoutes(app: ZApp, { store }: RouteContext): void {
       params: z.object({ id: z.string().regex(/^p[0-9a-f]{10}$/, 'a process id like p0123456789') }), response: { 200: anyRecord, ...errors },
     },
   }, async (req, reply) => {
-    const body = await processView(db, req.params.id);
+    const body = await fresh((known) => processView(db, req.params.id, known));
     if (body === undefined) throw new ParleyError('NOT_FOUND', `no process ${req.params.id}`);
     // Composed JSON, sent as it is.
     return reply.type('application/json; charset=utf-8').send(body as unknown as Record<string, unknown>);
