@@ -81,6 +81,7 @@ const cases: Case[] = [
   { name: 'voting not to attend', text: 'The Unity Council voted on Saturday not to attend the conference.', actors: [A.council], want: [['Unity Council', 'boycott']] },
   { name: 'a threat to boycott is undecided', text: 'Kortia had threatened to boycott the talks over the agenda.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
   { name: 'invited somewhere to discuss is invited to a meeting', text: 'Mira Hollis has invited two leaders of the Unity Council to Minsk to discuss the border.', actors: [A.mira, A.council], want: [['Unity Council', 'invited']] },
+  { name: 'the antecedent of a relative clause', text: 'The Unity Council, which boycotted the first round, will now attend the talks. Mira Hollis, a veteran envoy who attended the summit, left early.', actors: [A.council, A.mira], want: [['Unity Council', 'boycott'], ['Unity Council', 'attend'], ['Mira Hollis', 'attend']] },
   { name: 'a plural possessor\'s delegation', text: "The Northern Front' delegation walked out of the talks on Friday.", actors: [A.rebels], want: [['Northern Front', 'attend'], ['Northern Front', 'boycott']] },
 ];
 

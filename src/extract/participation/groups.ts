@@ -74,9 +74,10 @@ export function objectContext(ctx: Ctx, sentence: number, at: number): boolean {
 
 /**
  * The actors before a verb that are its subject: the nearest list of mentions separated from
- * the verb by light words only, or by an apposition or relative clause set off by commas.
+ * the verb by light words only, or by an apposition or relative clause set off by commas;
+ * with `relative`, also the antecedent of the relative clause the verb opens ("X, which attended").
  */
-export function subjectBefore(ctx: Ctx, sentence: number, at: number): Group | null {
+export function subjectBefore(ctx: Ctx, sentence: number, at: number, relative = false): Group | null {
   const ms = mentionsOf(ctx, sentence).filter((m) => m.end <= at);
   for (let i = ms.length - 1; i >= 0; i--) {
     const m = ms[i]!;
@@ -87,6 +88,11 @@ export function subjectBefore(ctx: Ctx, sentence: number, at: number): Group | n
       const close = gap.lastIndexOf(',');
       ok = close > 0 && !/[;:]/.test(gap) && lightGap(ctx, sentence, m.end + close + 1, at) && gap.length < 160;
     }
+    if (!ok && relative) {
+      // "X, which has attended", "X, a veteran negotiator who attended": a relative clause's antecedent.
+      const rel = RELATIVE.exec(gap);
+      ok = !!rel && lightGap(ctx, sentence, m.end + rel[0].length, at);
+    }
     if (!ok) continue;
     const g = extendLeft(ctx, sentence, m);
     // "groups opposed to X will gather": X is an object; look further left.
@@ -96,6 +102,7 @@ export function subjectBefore(ctx: Ctx, sentence: number, at: number): Group | n
   return null;
 }
 
+const RELATIVE = /^(?:\s*,\s*(?:(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?)?)?\s*(?:who|which|that)\s+/iu;
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** "X and some opposition figures will": a list whose last member the record does not name. */
 function coordinatedGap(ctx: Ctx, sentence: number, start: number, end: number): boolean {

@@ -129,7 +129,7 @@ export function claimsOf(ctx: Ctx, sentence: number, cue: Cue, span: Span, recen
     }
     const wantsSubjectSlot = (role === 'subject') !== passive;
     if (wantsSubjectSlot) {
-      const g = subjectBefore(ctx, sentence, span.start);
+      const g = subjectBefore(ctx, sentence, span.start, true);
       const p = pronounBefore(ctx, sentence, span.start, (s, a, b) => lightGap(ctx, s, a, b));
       if (p && (!g || p.start > g.end) && !objectContext(ctx, sentence, p.start)) {
         const m = resolvePronoun(ctx, sentence, p.start, p.word, recent);
