@@ -5,7 +5,7 @@ import { ruleMentions } from './actors/rules.ts';
 import { hitsToCands, linkAcronyms, linkSurnames, resolveGeneric } from './actors/resolve.ts';
 import { buildActors } from './actors/build.ts';
 import { oppositionMentions, settleCollectives } from './actors/collectives.ts';
-import { ACTORS, GIVEN_NAMES, NOT_NAME, PLACE_WORDS, STATE_BY_ADJ, TITLES } from './actors/lexicon.ts';
+import { ACTORS, GIVEN_NAMES, GROUP_NOUNS, NOT_NAME, PLACE_WORDS, STATE_BY_ADJ, TITLES } from './actors/lexicon.ts';
 import { normName, type NewActor } from './actors/cand.ts';
 
 export interface ActorsFound {
@@ -56,7 +56,9 @@ export function findActors(seg: Segmented): ActorsFound {
   // 5. "the regime", "the opposition", "rebels": the parties of the state the text is about.
   const generic: NewActor[] = [];
   resolveGeneric(cands, generic, (c) => {
-    const n = words[c.to + 1];
+    // ("the opposition's negotiators walked out": through the possessed agent noun)
+    let n = words[c.to + 1];
+    if (n && words[c.to]!.poss && GROUP_NOUNS.has(n.lc) && n.joined) n = words[n.i + 1];
     const pos = n && n.joined && n.sentence === c.sentence ? posAt.get(n.start) : undefined;
     return pos === 'VERB' || pos === 'AUX';
   });

@@ -24,6 +24,11 @@ export function findParticipation(seg: Segmented, actors: ActorsFound, quotes: Q
     }
     claims.sort((a, b) => a.cueSpan.start - b.cueSpan.start || a.mention.start - b.mention.start);
     if (!claims.length) continue;
+    // "X's delegation did not attend": what the delegation's verb says outweighs the delegation.
+    for (let i = claims.length - 1; i >= 0; i--) {
+      const c = claims[i]!;
+      if (!c.cue.verb && c.status === 'attend' && claims.some((d) => d.cue.verb && d.status !== 'attend' && d.mention.actorId === c.mention.actorId)) claims.splice(i, 1);
+    }
     // An invitation in the sentence makes the meetings it names proposals: "asked X to meet,
     // followed by a meeting with Y" invites Y too.
     // A meeting named before the invitation ("X will host a congress and invite Y") is not proposed.
