@@ -58,14 +58,14 @@ export async function listClaims(db: Kysely<DB>, o: ClaimFilter) {
   })), o.limit, (r) => [Number(r.id.slice(1))]);
 }
 
-/** Documents that still have proposals, oldest first, with their counts. */
+/** Documents that still have proposals, oldest first, with their counts: a keyset read of document_review (migration 0006). */
 export async function reviewDocuments(db: Kysely<DB>, o: { limit: number; cursor?: string }) {
   const after = decodeCursor(o.cursor)?.[0];
   const rows = await sql<{ id: number; title: string | null; source: string; published: string }>`
-    select d.id, d.title, d.source, d.published from documents d
-    where exists (select 1 from claim_sources s join claims c on c.id = s.claim_id where s.document_id = d.id and c.review_state = 'proposed')
-    ${after !== undefined ? sql`and d.id > ${Number(after)}` : sql``}
-    order by d.id limit ${o.limit + 1}`.execute(db);
+    select d.id, d.title, d.source, d.published
+    from (select document_id from document_review where proposed > 0 ${after !== undefined ? sql`and document_id > ${Number(after)}` : sql``}
+      order by document_id limit ${o.limit + 1}) r join documents d on d.id = r.document_id
+    order by r.document_id`.execute(db);
   const ids = rows.rows.map((r) => r.id);
   const counts = ids.length ? await sql<{ document_id: number; review_state: string; n: string }>`
     select s.document_id, c.review_state, count(*) as n from claim_sources s join claims c on c.id = s.claim_id
