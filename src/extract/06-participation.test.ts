@@ -82,6 +82,7 @@ const cases: Case[] = [
   { name: 'a threat to boycott is undecided', text: 'Kortia had threatened to boycott the talks over the agenda.', actors: [A.kortia], want: [['Kortia', 'undecided']] },
   { name: 'invited somewhere to discuss is invited to a meeting', text: 'Mira Hollis has invited two leaders of the Unity Council to Minsk to discuss the border.', actors: [A.mira, A.council], want: [['Unity Council', 'invited']] },
   { name: 'the antecedent of a relative clause', text: 'The Unity Council, which boycotted the first round, will now attend the talks. Mira Hollis, a veteran envoy who attended the summit, left early.', actors: [A.council, A.mira], want: [['Unity Council', 'boycott'], ['Unity Council', 'attend'], ['Mira Hollis', 'attend']] },
+  { name: 'attending in a role, arriving with nothing after', text: 'Minsk talks resume\n\nThe talks resumed on Monday. Officials said Ruthenia and Vesna would attend as observers. Kortia arrived on Tuesday.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend'], ['Kortia', 'attend']] },
   { name: 'a plural possessor\'s delegation', text: "The Northern Front' delegation arrived in Minsk for the talks on Friday.", actors: [A.rebels], want: [['Northern Front', 'attend']] },
   { name: 'what the delegation\'s verb says outweighs the delegation', text: "Vesna's delegation did not attend the talks, and the Northern Front' negotiators walked out of them.", actors: [A.vesna, A.rebels], want: [['Vesna', 'boycott'], ['Northern Front', 'boycott']] },
 ];
