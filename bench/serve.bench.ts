@@ -2,7 +2,7 @@
 // load of 50 concurrent clients (autocannon), on a generated workspace of 10k documents / 100k
 // claims served by `parley serve` in its own process, with its response cache off, then on; and
 // the web UI's JS size, gzipped.
-//   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50 --cache both|off|on --keep DIR]
+//   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50 --cache both|off|on --keep DIR | --database-url URL]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { openStore } from '../src/store/open.ts';
 import { generateWorkspace } from './serve-data.ts';
 
-const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, keep: { type: 'string' }, cache: { type: 'string', default: 'both' } } });
+const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, keep: { type: 'string' }, cache: { type: 'string', default: 'both' }, 'database-url': { type: 'string' } } });
 const docs = Number(o.docs), seconds = Number(o.seconds), connections = Number(o.connections);
 // --cache off|on|both: the server's response cache off (what the queries themselves give), on, or each in turn.
 const modes = o.cache === 'on' ? [true] : o.cache === 'off' ? [false] : [false, true];
@@ -22,19 +23,31 @@ const root = new URL('../', import.meta.url).pathname;
 const dir = o.keep ?? mkdtempSync(join(tmpdir(), 'parley-bench-serve-'));
 const workspace = join(dir, 'ws');
 
+// --database-url URL: a new database on that PostgreSQL server instead of a PGlite workspace
+// (dropped at the end). There the server keeps no response cache: other processes may write.
+const admin = async (url: string, q: string): Promise<void> => { const c = new pg.Client(url); await c.connect(); await c.query(q); await c.end(); };
+let databaseUrl: string | undefined;
+const pgName = `parley_bench_serve_${process.pid}`;
+if (o['database-url']) {
+  await admin(o['database-url'], `create database ${pgName}`);
+  const u = new URL(o['database-url']);
+  u.pathname = '/' + pgName;
+  databaseUrl = u.toString();
+}
+
 let t = performance.now();
-if (!existsSync(join(workspace, 'ready'))) {
-  const store = await openStore({ workspace, command: 'bench:serve' });
+if (databaseUrl || !existsSync(join(workspace, 'ready'))) {
+  const store = await openStore(databaseUrl ? { databaseUrl } : { workspace, command: 'bench:serve' });
   await generateWorkspace(store.db, docs);
   await store.close();
-  writeFileSync(join(workspace, 'ready'), String(docs));
+  if (!databaseUrl) writeFileSync(join(workspace, 'ready'), String(docs));
   console.log(`generated ${docs} documents, ${docs * 10} claims in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 /** `parley serve` on the workspace in its own process, the response cache on or off; its URL and a stop. */
 async function serve(cache: boolean): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = spawn(process.execPath, [join(root, 'bin/parley.mjs'), 'serve', '-w', workspace, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PARLEY_HTTP_CACHE: cache ? '1' : '0' } });
+  const server = spawn(process.execPath, [join(root, 'bin/parley.mjs'), 'serve', ...(databaseUrl ? [] : ['-w', workspace]), '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PARLEY_HTTP_CACHE: cache ? '1' : '0', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     server.stdout.on('data', (b: Buffer) => { out += b; const m = /web UI\s+(http:\/\/\S+?)\/?\s/.exec(out); if (m) ok(m[1]!); });
@@ -45,7 +58,7 @@ async function serve(cache: boolean): Promise<{ url: string; stop(): Promise<voi
 
 const rows: Record<string, string | number>[] = [];
 try {
-  for (const cache of modes) {
+  for (const cache of databaseUrl ? [false] : modes) {
     const { url, stop } = await serve(cache);
     const get = async (p: string) => (await fetch(url + p)).json() as Promise<any>;
     try {
@@ -76,10 +89,11 @@ try {
       }
     } finally { await stop(); }
   }
-  console.log(`${connections} connections, ${seconds} s each; cache: the in-memory GET cache of parley serve (src/server/cache.ts)`);
+  console.log(`${databaseUrl ? 'PostgreSQL' : 'PGlite workspace'}; ${connections} connections, ${seconds} s each; cache: the in-memory GET cache of parley serve (src/server/cache.ts)`);
   console.table(rows);
 } finally {
   if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  if (databaseUrl) await admin(o['database-url']!, `drop database ${pgName} with (force)`);
 }
 
 const assets = join(root, 'web/dist/assets');

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /**
  * The process record at scale (src/app/recompute-record.ts, src/server/queries/processes.ts):
  * - processes carry their public id (the API's "p0123456789"), how many actors and documents they
- *   draw on; rounds and commitments how many sources they have (the stored lists are capped).
+ *   draw on; rounds and commitments how many sources they have (the stored lists are capped);
+ *   rounds are indexed by process and start.
  * - process_documents: the documents each process draws on, so a process's statements, figures
  *   and measures are one indexed join, not a list of ids.
  * - process_views: the parts of a process view derived from its documents, built at its first
@@ -16,6 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table processes add column public_id text, add column actors integer not null default 0, add column documents integer not null default 0`.execute(db);
   await sql`create unique index processes_public_id on processes (public_id)`.execute(db);
   await sql`alter table rounds add column source_count integer not null default 0`.execute(db);
+  // A process's first and last round (the process list): two index probes, not a read of its rounds.
+  await sql`create index rounds_process_start on rounds (process_id, start_date)`.execute(db);
   await sql`alter table commitments add column source_count integer not null default 0`.execute(db);
   await sql`
     create table process_documents (
