@@ -57,7 +57,7 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
 }
 
 const MEETING_PURPOSE = /^[^.;:]{0,80}?\bto\s+(?:discuss|negotiate|meet|talk)\b/iu;
-const OTHER_ADJUNCT = /^\s+(?:in|at|on)\s+(?!person\b|them\b|it\b|this\b|these\b|those\b|which\b)(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?\p{Ll}/u;
+const OTHER_ADJUNCT = /^\s+in\s+(?!person\b|them\b|it\b|this\b|these\b|those\b|which\b)(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?\p{Ll}/u;
 const BARE_CUE = new RegExp(`^(?:\\s*(?:[,.;:!?"”]|$)|\\s+(?:${lex.conditionMarkers.join('|')}|either|at all|this|next|last|again|yet|after all|in person|today|yesterday|tomorrow|later|earlier|late|early|overnight|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|as (?:an? )?(?:observers?|guests?|mediators?|guarantors?|hosts?|co-hosts?|sponsors?))\\b)`, 'iu');
 const ABOUT_MEETING = new WeakMap<object, boolean>();
 function reportIsAboutMeeting(ctx: Ctx): boolean {
