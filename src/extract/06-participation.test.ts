@@ -70,7 +70,7 @@ const cases: Case[] = [
   {
     name: 'a bare cue is about the meeting the headline names; its condition joins the boycott',
     text: 'Minsk talks open without the rebels\n\nThe talks opened on Monday. Vesna sent a large delegation.\n\nThe Northern Front did not send a delegation. The Northern Front said it would take part only if its commanders were released.',
-    actors: [A.rebels, A.vesna], want: [['Northern Front', 'boycott', 'only if its commanders were released']],
+    actors: [A.rebels, A.vesna], want: [['Vesna', 'attend'], ['Northern Front', 'boycott', 'only if its commanders were released']],
   },
   { name: 'a bare cue in a report about something else names no meeting', text: 'Floods hit the north.\n\nRescuers worked all night. The Northern Front did not send a delegation.', actors: [A.rebels], want: [] },
   { name: 'taking part in something that is not a meeting', text: 'The talks resumed in Minsk. The Northern Front took part in the protests in the capital.', actors: [A.rebels], want: [] },
@@ -83,7 +83,7 @@ const cases: Case[] = [
   { name: 'invited somewhere to discuss is invited to a meeting', text: 'Mira Hollis has invited two leaders of the Unity Council to Minsk to discuss the border.', actors: [A.mira, A.council], want: [['Unity Council', 'invited']] },
   { name: 'the antecedent of a relative clause', text: 'The Unity Council, which boycotted the first round, will now attend the talks. Mira Hollis, a veteran envoy who attended the summit, left early.', actors: [A.council, A.mira], want: [['Unity Council', 'boycott'], ['Unity Council', 'attend'], ['Mira Hollis', 'attend']] },
   { name: 'attending in a role, arriving with nothing after', text: 'Minsk talks resume\n\nThe talks resumed on Monday. Officials said Ruthenia and Vesna would attend as observers. Kortia arrived on Tuesday.', actors: [A.ruthenia, A.vesna, A.kortia], want: [['Ruthenia', 'attend'], ['Vesna', 'attend'], ['Kortia', 'attend']] },
-  { name: 'sent a delegation; invited at the last minute', text: 'A conference on the border opened in Minsk on Sunday. Ruthenia sent a delegation. Vesna was invited at the last minute.', actors: [A.ruthenia, A.vesna], want: [['Ruthenia', 'attend'], ['Vesna', 'invited']] },
+  { name: 'sent a delegation; invited at the last minute', text: 'A conference on the border opened in Minsk on Sunday. Vesna was invited at the last minute. Ruthenia sent a delegation.', actors: [A.ruthenia, A.vesna], want: [['Vesna', 'invited'], ['Ruthenia', 'attend']] },
   { name: 'a plural possessor\'s delegation', text: "The Northern Front' delegation arrived in Minsk for the talks on Friday.", actors: [A.rebels], want: [['Northern Front', 'attend']] },
   { name: 'what the delegation\'s verb says outweighs the delegation', text: "Vesna's delegation did not attend the talks, and the Northern Front' negotiators walked out of them.", actors: [A.vesna, A.rebels], want: [['Vesna', 'boycott'], ['Northern Front', 'boycott']] },
 ];
