@@ -248,6 +248,12 @@ const cases: Case[] = [
     actors: [A.ruthenia, A.rebels, { name: 'Tass', kind: 'media' }],
     want: [{ type: 'agreement', actor: 'Ruthenia' }],
   },
+  {
+    name: 'freed fishermen are a release',
+    text: 'The Northern Front released 12 fishermen on Sunday.',
+    actors: [A.rebels], dates: [['on Sunday', '2020-03-01']], qtys: [['12 fishermen', 12, 'released']],
+    want: [{ type: 'release', actor: 'Northern Front', start: '2020-03-01', end: '2020-03-01', quantity: 12 }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));
