@@ -61,7 +61,11 @@ export async function processView(db: Kysely<DB>, publicId: string, knownFresh =
     if (row.id === null) return undefined;
     if (row.body === null) {
       const body = await composeView(db, row.id);
-      await db.insertInto('process_views').values({ process_id: row.id, body }).onConflict((oc) => oc.column('process_id').doNothing()).execute();
+      try {
+        await db.insertInto('process_views').values({ process_id: row.id, body }).onConflict((oc) => oc.column('process_id').doNothing()).execute();
+      } catch {
+        // Another process rebuilt the record meanwhile (the process row is gone): read again.
+      }
       if (attempt < 2) continue;
       return fillStates(body, undefined);
     }
