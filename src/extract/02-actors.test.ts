@@ -268,6 +268,11 @@ const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] 
     mentions: [{ text: 'Druze', actor: 'Druze', kind: 'organization', via: 'name' }],
     absent: ['Yazidis'],
   },
+  {
+    name: 'a generic phrase that a capitalised name goes on from is that name\'s start',
+    text: 'The Government of National Accord sent envoys.',
+    mentions: [{ text: 'Government of National Accord', actor: 'Government of National Accord', kind: 'government', via: 'name' }],
+  },
 ];
 
 for (const c of cases) {

@@ -52,6 +52,8 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
     }
     // In a shouted line ("WHY THIS IS WRONG") a short all-caps word is no acronym.
     if (best && best.to === i && words[i]!.allCaps && words[i]!.text.length <= 3 && ((words[i]!.joined && shouted(words, i - 1, i)) || (words[i + 1]?.joined && shouted(words, i + 1, i)))) best = null;
+    // "The Government of National Accord": a generic phrase that a capitalised name goes on from is that name's start.
+    if (best && best.keys.every((k) => k.cond === 'generic') && words[best.to]!.cap && namedOn(words, best.to)) best = null;
     if (best) {
       hits.push({ from: i, to: best.to, start: words[i]!.start, end: words[best.to]!.end, keys: best.keys });
       i = best.to + 1;
@@ -63,4 +65,9 @@ export function matchGazetteer(words: readonly Word[]): Hit[] {
 const shouted = (words: readonly Word[], k: number, i: number): boolean => {
   const w = words[k];
   return !!w && w.sentence === words[i]!.sentence && w.allCaps && /\p{Lu}{2}/u.test(w.text) && !/\d/.test(w.text);
+};
+
+const namedOn = (words: readonly Word[], to: number): boolean => {
+  const of = words[to + 1], n = words[to + 2];
+  return !!of && !!n && of.joined && n.joined && of.sentence === words[to]!.sentence && (of.lc === 'of' || of.lc === 'for') && n.cap;
 };

@@ -43,7 +43,7 @@ function meetingOk(ctx: Ctx, sentence: number, cue: Cue, span: Span): boolean {
   // "invited X to Paris to discuss ...": a meeting by its purpose.
   if (MEETING_PURPOSE.test(rest)) return true;
   // An object that is not a meeting ("attended the funeral") rules the cue out.
-  const endsInPreposition = /\s(?:in|at|for|to)$/iu.test(ctx.text.slice(span.start, span.end));
+  const endsInPreposition = /\s(?:in|at|for|to|by)$/iu.test(ctx.text.slice(span.start, span.end));
   if (!endsInPreposition && DETERMINED.test(rest) && !/^\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in)\b/.test(rest)) return false;
   // "took part in the protests": an adjunct that names something else.
   if (!endsInPreposition && OTHER_ADJUNCT.test(rest) && !namesMeeting(window)) return false;
