@@ -36,3 +36,10 @@ export async function proposalsBefore(db: Kysely<DB>, o: { kind?: string; limit:
     order by sources desc, c.confidence desc, c.id limit ${o.limit}`.execute(db);
   return rows.rows.map((r) => ({ id: `c${r.id}`, sources: n(r.sources) }));
 }
+
+export async function reviewDocumentsBefore(db: Kysely<DB>, limit: number) {
+  return (await sql<{ id: number }>`
+    select d.id from documents d
+    where exists (select 1 from claim_sources s join claims c on c.id = s.claim_id where s.document_id = d.id and c.review_state = 'proposed')
+    order by d.id limit ${limit + 1}`.execute(db)).rows;
+}

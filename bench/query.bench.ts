@@ -13,7 +13,8 @@ import pg from 'pg';
 import { openStore, type Store, type StoreOptions } from '../src/store/open.ts';
 import { generateWorkspace } from './generate-workspace.ts';
 import { queryCases, type Case } from './query-latency.ts';
-import { proposalsBefore, searchAllBefore, searchBefore } from './query-baseline.ts';
+import { listClaims } from '../src/server/queries/lists.ts';
+import { proposalsBefore, reviewDocumentsBefore, searchAllBefore, searchBefore } from './query-baseline.ts';
 
 const arg = (flag: string): string | undefined => { const i = process.argv.indexOf(flag); return i > 0 ? process.argv[i + 1] : undefined; };
 const N = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? process.env.PARLEY_BENCH_DOCS ?? 100000);
@@ -24,7 +25,8 @@ const WORDS = ['ceasefire convoy', 'detainees release', 'envoy summit', 'siege h
 const before: Case[] = [
   ['search "two words"', (s, i) => searchBefore(s.db, WORDS[i % WORDS.length]!, 20)],
   ['API search', (s, i) => searchAllBefore(s.db, WORDS[i % WORDS.length]!, 20)],
-  ['review (CLI)', (s, i) => proposalsBefore(s.db, { kind: i % 2 ? 'quote' : undefined, limit: 50 })],
+  ['review (CLI)', (s, i) => proposalsBefore(s.db, { kind: [undefined, 'quote', 'quantity', 'event'][i % 4], limit: 50 })],
+  ['API review queue', async (s) => { await reviewDocumentsBefore(s.db, 50); return listClaims(s.db, { state: 'proposed', limit: 50 }); }],
 ];
 
 interface Row { store: string; query: string; p50: number; p95: number; b50?: number; b95?: number }
@@ -43,14 +45,18 @@ async function time(store: Store, fn: Case[1], was?: Case[1]): Promise<{ now: { 
 }
 
 async function run(name: string, options: StoreOptions): Promise<void> {
-  const store = await openStore(options);
+  const gen = await openStore(options);
   try {
-    const have = Number((await sql<{ n: string }>`select count(*) as n from documents`.execute(store.db)).rows[0]?.n ?? 0);
+    const have = Number((await sql<{ n: string }>`select count(*) as n from documents`.execute(gen.db)).rows[0]?.n ?? 0);
     if (have === 0) {
       console.log(`generating ${N} documents (${name})...`);
-      const g = await generateWorkspace(store.db, N, (s) => console.log(s), { recompute: false });
+      const g = await generateWorkspace(gen.db, N, (s) => console.log(s), { recompute: false });
       console.log(`  ${g.documents} documents, ${g.claims} claims in ${g.seconds.toFixed(0)} s`);
     } else console.log(`${name}: reusing ${have} documents`);
+  } finally { await gen.close(); }
+  // Measured on a store opened afresh, as a command would: not on the PGlite instance that wrote 100k reports.
+  const store = await openStore(options);
+  try {
     for (const [query, fn] of await queryCases(store)) {
       const { now, was } = await time(store, fn, before.find((b) => b[0] === query)?.[1]);
       rows.push({ store: name, query, ...now, b50: was?.p50, b95: was?.p95 });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Approx } from '../domain/record.ts';
 import { numbersCompatible } from '../record/claims/ranges.ts';
+import { claimCounts } from './claim-counts.ts';
 import type { DB } from './schema.ts';
 import { searchClaims, searchDocuments } from './search.ts';
 
@@ -13,15 +14,15 @@ const SOURCES = sql<string>`(select count(*) from claim_sources s where s.claim_
 
 export async function status(db: Kysely<DB>) {
   const one = async (q: ReturnType<typeof sql<{ n: string }>>) => n((await q.execute(db)).rows[0]?.n);
-  const byState = await sql<{ kind: string; review_state: string; n: string }>`select kind, review_state, count(*) as n from claims group by kind, review_state order by kind, review_state`.execute(db);
+  const byState = await claimCounts(db);
   const last = await sql<{ at: Date | null }>`select max(ingested_at) as at from documents`.execute(db);
   return {
     documents: await one(sql`select count(*) as n from documents`),
     copies: await one(sql`select count(*) as n from documents where duplicate_of is not null`),
     actors: await one(sql`select count(*) as n from actors where merged_into is null`),
     memberships: await one(sql`select count(*) as n from memberships`),
-    claims: byState.rows.map((r) => ({ kind: r.kind, state: r.review_state, count: n(r.n) })),
-    proposals: byState.rows.filter((r) => r.review_state === 'proposed').reduce((a, r) => a + n(r.n), 0),
+    claims: byState,
+    proposals: byState.filter((r) => r.state === 'proposed').reduce((a, r) => a + r.count, 0),
     lastIngest: last.rows[0]?.at ? new Date(last.rows[0].at).toISOString() : null,
   };
 }
@@ -42,14 +43,15 @@ export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: numbe
       where m.review_state = 'proposed' order by sources desc, m.id limit ${o.limit}`.execute(db);
     return rows.rows.map((r) => ({ id: `m${r.id}`, kind: 'membership', summary: `${r.person}: ${r.role ?? 'member'} of ${r.organization} (${r.status})`, sources: n(r.sources), confidence: null as number | null }));
   }
-  // Most corroborated first, read in order from a partial index (migration 0005: claims_review_queue).
+  // Most corroborated first, read in order from a partial index (migration 0005: claims_review_queue,
+  // and by kind claims_review_queue_kind, which ordering by the constant kind makes the planner take).
   const after = o.after ? await sql<{ source_count: number; confidence: number; id: number }>`select source_count, confidence, id from claims where id = ${o.after}`.execute(db) : undefined;
   const at = after?.rows[0];
   const rows = await sql<{ id: number; kind: string; summary: string; source_count: number; confidence: number }>`
     select c.id, c.kind, c.summary, c.source_count, c.confidence from claims c
     where c.review_state = 'proposed' ${o.kind ? sql`and c.kind = ${o.kind}` : sql``}
     ${at ? sql`and (c.source_count, c.confidence, c.id) < (${at.source_count}, ${at.confidence}::real, ${at.id})` : sql``}
-    order by c.source_count desc, c.confidence desc, c.id desc limit ${o.limit}`.execute(db);
+    order by ${o.kind ? sql`c.kind desc, ` : sql``}c.source_count desc, c.confidence desc, c.id desc limit ${o.limit}`.execute(db);
   return rows.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, summary: r.summary, sources: r.source_count, confidence: round(r.confidence) }));
 }
 

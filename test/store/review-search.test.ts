@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type Kysely } from 'kysely';
-import { reviewDocuments } from '../../src/server/queries/lists.ts';
+import { reviewCounts, reviewDocuments } from '../../src/server/queries/lists.ts';
+import { status } from '../../src/store/queries.ts';
 import { proposals, search } from '../../src/store/queries.ts';
 import type { DB } from '../../src/store/schema.ts';
 import { BACKENDS, withFreshStore } from './helpers.ts';
@@ -68,8 +69,11 @@ for (const b of BACKENDS) {
       await s.db.updateTable('claims').set({ review_state: 'proposed' }).where('id', '=', c1!).execute();
       await s.db.updateTable('claim_sources').set({ claim_id: c1! }).where('claim_id', '=', c3!).where('document_id', '=', d3!).execute();
       assert.deepEqual(await queue(), [[`d${d1}`, 1], [`d${d2}`, 1], [`d${d3}`, 1]]);
+      assert.deepEqual(await reviewCounts(s.db), { proposed: 2, accepted: 1, rejected: 0, edited: 0 });
       await s.db.deleteFrom('claims').where('id', '=', c1!).execute();
       assert.deepEqual(await queue(), [[`d${d2}`, 1]]);
+      assert.deepEqual(await reviewCounts(s.db), { proposed: 1, accepted: 1, rejected: 0, edited: 0 });
+      assert.deepEqual((await status(s.db)).claims, [{ kind: 'quantity', state: 'proposed', count: 1 }, { kind: 'quote', state: 'accepted', count: 1 }]);
       const page = await reviewDocuments(s.db, { limit: 1 });
       assert.equal(page.items.length, 1);
     });

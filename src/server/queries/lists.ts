@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { claimCounts } from '../../store/claim-counts.ts';
 import type { DB, ReviewState } from '../../store/schema.ts';
 import { decodeCursor, page } from '../cursor.ts';
 
@@ -92,8 +93,9 @@ export async function documentClaims(db: Kysely<DB>, o: { document: number; stat
   })), o.limit, (r) => [r.sentence, Number(r.id.slice(1))]);
 }
 
+/** Claims by review state (src/store/claim-counts.ts: no scan of the claims). */
 export async function reviewCounts(db: Kysely<DB>) {
-  const rows = await sql<{ review_state: string; n: string }>`select review_state, count(*) as n from claims group by review_state`.execute(db);
-  const get = (s: string): number => n(rows.rows.find((r) => r.review_state === s)?.n);
+  const rows = await claimCounts(db);
+  const get = (s: string): number => rows.filter((r) => r.state === s).reduce((a, r) => a + r.count, 0);
   return { proposed: get('proposed'), accepted: get('accepted'), rejected: get('rejected'), edited: get('edited') };
 }

@@ -4,6 +4,7 @@ import * as m0002 from './0002-process-record.ts';
 import * as m0004 from './0004-process-view.ts';
 import * as m0005 from './0005-search.ts';
 import * as m0006 from './0006-review-queue.ts';
+import * as m0007 from './0007-claim-counts.ts';
 
 /** Every migration this build knows, by name, in order. Forward only: never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-process-view': m0004,
   '0005-search': m0005,
   '0006-review-queue': m0006,
+  '0007-claim-counts': m0007,
 };
