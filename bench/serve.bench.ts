@@ -24,7 +24,8 @@ const dir = o.keep ?? mkdtempSync(join(tmpdir(), 'parley-bench-serve-'));
 const workspace = join(dir, 'ws');
 
 // --database-url URL: a new database on that PostgreSQL server instead of a PGlite workspace
-// (dropped at the end). There the server keeps no response cache: other processes may write.
+// (dropped at the end). There the cache checks the database's snapshot stamp at each request,
+// as other processes may write (src/server/cache.ts).
 const admin = async (url: string, q: string): Promise<void> => { const c = new pg.Client(url); await c.connect(); await c.query(q); await c.end(); };
 let databaseUrl: string | undefined;
 const pgName = `parley_bench_serve_${process.pid}`;
@@ -58,7 +59,7 @@ async function serve(cache: boolean): Promise<{ url: string; stop(): Promise<voi
 
 const rows: Record<string, string | number>[] = [];
 try {
-  for (const cache of databaseUrl ? [false] : modes) {
+  for (const cache of modes) {
     const { url, stop } = await serve(cache);
     const get = async (p: string) => (await fetch(url + p)).json() as Promise<any>;
     try {

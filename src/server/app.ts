@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -17,8 +18,9 @@ export interface ServerOptions {
   readonly by?: string;
   readonly logger?: boolean;
   /**
-   * Keep read responses in memory until the next write (src/server/cache.ts). Default: on for a
-   * PGlite workspace unless PARLEY_HTTP_CACHE=0; never on PostgreSQL, which others may write.
+   * Keep read responses in memory until the record changes (src/server/cache.ts). Default: on
+   * unless PARLEY_HTTP_CACHE=0. On PGlite every write goes through this server; on PostgreSQL,
+   * which other processes may write, each read first checks the database's snapshot stamp.
    */
   readonly cache?: boolean;
 }
@@ -50,7 +52,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) => sendProblem(reply, problem('NOT_FOUND', 404, `no such resource: ${req.method} ${req.url.split('?')[0]}`, { instance: req.url.split('?')[0] })));
-  if (o.store.kind === 'pglite' && (o.cache ?? process.env.PARLEY_HTTP_CACHE !== '0')) cacheReads(app);
+  if (o.cache ?? process.env.PARLEY_HTTP_CACHE !== '0') cacheReads(app, o.store.kind === 'postgres' ? { stamp: snapshotStamp(o.store) } : {});
   const z = app.withTypeProvider<ZodTypeProvider>();
   const ctx = { store: o.store, by: o.by ?? 'web' };
   readRoutes(z, ctx);
@@ -59,6 +61,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   z.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (o.webDir) serveWeb(app, o.webDir);
   return app;
+}
+
+/**
+ * The stamp of a PostgreSQL database for the response cache: its current snapshot (xmin:xmax:
+ * running xids). Every commit or abort of a transaction that wrote, by any process, changes it —
+ * xmax moves past the latest completed transaction, or the transaction leaves the running list —
+ * and it never comes back to an earlier value, so two equal stamps mean nothing was committed in
+ * between. Writes to other databases of the server change it too: a miss, never a stale hit.
+ */
+function snapshotStamp(store: Store): () => Promise<string> {
+  return async () => (await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(store.db)).rows[0]!.s;
 }
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

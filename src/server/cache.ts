@@ -1,20 +1,55 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-interface Entry { body: string; etag: string | undefined }
+interface Entry { body: string; etag: string | undefined; stamp: string | undefined }
+
+export interface CacheOptions {
+  /** Most responses kept (the oldest go first). */
+  readonly max?: number;
+  /**
+   * Where other processes may write the store (PostgreSQL): reads a stamp of the database that
+   * changes with every commit anywhere in it. A response is kept under the stamp read before it
+   * was composed and served again only to a request whose own stamp (read after it arrived) is
+   * the same. None: every write goes through this server (a PGlite workspace is locked to it).
+   */
+  readonly stamp?: () => Promise<string>;
+}
 
 /**
- * Read responses kept in memory until the next write. Only where every write goes through this
- * server (a PGlite workspace is locked to this process): a PostgreSQL store may be written by
- * other processes (parley ingest), so there buildServer does not cache at all.
- * A read that overlapped a write is not kept: writes move a generation counter when they start
- * and when they are answered (and clear the cache both times), and a read is stored only if the
- * generation it started in is still the current one.
+ * `read` coalesced across concurrent callers, without ever answering a caller with a value read
+ * before it called: callers that arrive while a read is under way share the next one, issued as
+ * soon as that read is answered. At most two reads are under way; under load one per round trip.
  */
-export function cacheReads(app: FastifyInstance, o: { max?: number } = {}): { clear(): void } {
+export function coalesced(read: () => Promise<string>): () => Promise<string> {
+  let running: Promise<string> | undefined;
+  let next: Promise<string> | undefined;
+  const issue = (): Promise<string> => {
+    const p = read();
+    running = p;
+    const done = (): void => { if (running === p) running = undefined; };
+    p.then(done, done);
+    return p;
+  };
+  return () => {
+    if (!running) return issue();
+    next ??= running.then(() => undefined, () => undefined).then(() => { next = undefined; return issue(); });
+    return next;
+  };
+}
+
+/**
+ * Read responses (GET /api/...) kept in memory until the record changes. Writes through this
+ * server move a generation counter when they start and when they are answered (and clear the
+ * cache both times); a read is stored only if the generation it started in is still the current
+ * one, so a read that overlapped a write is not kept. With `stamp` (PostgreSQL, where `parley
+ * ingest` or another server may write) each GET also reads the stamp first; see CacheOptions.
+ */
+export function cacheReads(app: FastifyInstance, o: CacheOptions = {}): { clear(): void } {
   const max = o.max ?? 2000;
   const entries = new Map<string, Entry>();
   let generation = 0;
-  const startedIn = new WeakMap<FastifyRequest, number>();
+  let current: string | undefined; // the stamp last read; entries hold only responses composed under it
+  const readStamp = o.stamp ? coalesced(o.stamp) : undefined;
+  const started = new WeakMap<FastifyRequest, { generation: number; stamp: string | undefined }>();
   const clear = (): void => { generation++; entries.clear(); };
   const isWrite = (method: string): boolean => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
   const cacheable = (method: string, url: string): boolean => method === 'GET' && url.startsWith('/api/') && !url.startsWith('/api/openapi.json');
@@ -22,19 +57,26 @@ export function cacheReads(app: FastifyInstance, o: { max?: number } = {}): { cl
   app.addHook('onRequest', async (req, reply) => {
     if (isWrite(req.method)) { clear(); return; }
     if (!cacheable(req.method, req.url)) return;
-    startedIn.set(req, generation);
+    const g = generation;
+    let stamp: string | undefined;
+    if (readStamp) {
+      try { stamp = await readStamp(); } catch { return; } // no stamp: answered, not kept
+      if (stamp !== current) { current = stamp; entries.clear(); }
+    }
+    started.set(req, { generation: g, stamp });
     const e = entries.get(req.url);
-    if (!e) return;
+    if (!e || e.stamp !== stamp || g !== generation) return;
     if (e.etag) reply.header('etag', e.etag);
     reply.header('x-parley-cache', 'hit');
     return reply.type('application/json; charset=utf-8').send(e.body);
   });
   app.addHook('onSend', async (req, reply, payload) => {
     if (reply.getHeader('x-parley-cache') || reply.statusCode !== 200 || !cacheable(req.method, req.url) || typeof payload !== 'string') return payload;
-    if (startedIn.get(req) !== generation) return payload;
+    const s = started.get(req);
+    if (!s || s.generation !== generation || s.stamp !== current) return payload;
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
     const etag = reply.getHeader('etag');
-    entries.set(req.url, { body: payload, etag: typeof etag === 'string' ? etag : undefined });
+    entries.set(req.url, { body: payload, etag: typeof etag === 'string' ? etag : undefined, stamp: s.stamp });
     return payload;
   });
   // A write that failed halfway is still a write attempt: clear again once it is answered.

@@ -43,3 +43,51 @@ test('cache: a read that overlapped a write is not kept (it may have read the ol
   assert.equal(next.headers['x-parley-cache'], undefined);
   assert.equal(next.json().value, 2);
 });
+
+/** A value written "by another process": only the stamp tells the server. */
+async function stamped() {
+  const a = Fastify();
+  let value = 1, stamp = 1, stampReads = 0;
+  let stampGate: Promise<void> | undefined;
+  let openStamp = (): void => undefined;
+  cacheReads(a, { stamp: async () => { stampReads++; const s = stamp; await stampGate; return String(s); } });
+  a.get('/api/v', async () => ({ value }));
+  await a.ready();
+  return {
+    a,
+    write() { value++; stamp++; },
+    reads: () => stampReads,
+    holdStamp() { stampGate = new Promise((ok) => { openStamp = ok; }); },
+    releaseStamp() { openStamp(); stampGate = undefined; },
+  };
+}
+
+test('cache with a stamp: a write elsewhere is seen at the next request', async () => {
+  const t = await stamped();
+  assert.equal((await t.a.inject('/api/v')).json().value, 1);
+  assert.equal((await t.a.inject('/api/v')).headers['x-parley-cache'], 'hit');
+  t.write();
+  const after = await t.a.inject('/api/v');
+  assert.equal(after.headers['x-parley-cache'], undefined);
+  assert.equal(after.json().value, 2);
+  assert.equal((await t.a.inject('/api/v')).headers['x-parley-cache'], 'hit');
+});
+
+test('cache with a stamp: concurrent requests share stamp reads, never one begun before they arrived', async () => {
+  const t = await stamped();
+  await t.a.inject('/api/v');
+  t.holdStamp();
+  const first = t.a.inject('/api/v'); // its stamp read is under way (value 1)
+  await new Promise((ok) => setTimeout(ok, 5));
+  t.write(); // after the first stamp read began: the requests below must see it
+  const rest = Array.from({ length: 10 }, () => t.a.inject('/api/v'));
+  await new Promise((ok) => setTimeout(ok, 5));
+  const readsBefore = t.reads();
+  t.releaseStamp();
+  const [r0, ...rs] = await Promise.all([first, ...rest]);
+  assert.equal(r0!.json().value, 1);
+  assert.equal(r0!.headers['x-parley-cache'], 'hit');
+  for (const r of rs) assert.equal(r.json().value, 2);
+  assert.equal(readsBefore, 2); // the shared read for the ten is issued once, after the first returns
+  assert.equal(t.reads(), 3); // the warm-up, the first, one for the ten
+});

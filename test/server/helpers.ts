@@ -4,11 +4,12 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ingestPaths } from '../../src/app/ingest.ts';
-import { openStore, type Store } from '../../src/store/open.ts';
+import { openStore, type Store, type StoreOptions } from '../../src/store/open.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { BACKENDS, ROOT, type Backend } from '../store/helpers.ts';
 
-export interface Served { url: string; store: Store; app: FastifyInstance; close(): Promise<void> }
+/** `options`: how to open the same store again, as another process would (PostgreSQL only: a workspace is locked). */
+export interface Served { url: string; store: Store; app: FastifyInstance; options: StoreOptions; close(): Promise<void> }
 
 /** A store of the backend (default: PGlite) with the examples (and any extra report files) ingested, served on 127.0.0.1. */
 export async function serveExamples(extra: string[] = [], webDir?: string, backend: Backend = BACKENDS[0]!): Promise<Served> {
@@ -20,7 +21,7 @@ export async function serveExamples(extra: string[] = [], webDir?: string, backe
   const app = await buildServer({ store, by: 'tester', ...(webDir ? { webDir } : {}) });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
-    url, store, app,
+    url, store, app, options: fresh.options,
     async close() {
       await app.close();
       await store.close();
