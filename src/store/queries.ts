@@ -43,15 +43,19 @@ export async function proposals(db: Kysely<DB>, o: { kind?: string; limit: numbe
       where m.review_state = 'proposed' order by sources desc, m.id limit ${o.limit}`.execute(db);
     return rows.rows.map((r) => ({ id: `m${r.id}`, kind: 'membership', summary: `${r.person}: ${r.role ?? 'member'} of ${r.organization} (${r.status})`, sources: n(r.sources), confidence: null as number | null }));
   }
-  // Most corroborated first, read in order from a partial index (migration 0005: claims_review_queue,
-  // and by kind claims_review_queue_kind, which ordering by the constant kind makes the planner take).
+  // Most corroborated first, read in order from a partial index by kind (migrations 0005, 0008:
+  // claims_review_queue_kind): the first page of each kind there is (claim_counts), merged.
   const after = o.after ? await sql<{ source_count: number; confidence: number; id: number }>`select source_count, confidence, id from claims where id = ${o.after}`.execute(db) : undefined;
   const at = after?.rows[0];
   const rows = await sql<{ id: number; kind: string; summary: string; source_count: number; confidence: number }>`
-    select c.id, c.kind, c.summary, c.source_count, c.confidence from claims c
-    where c.review_state = 'proposed' ${o.kind ? sql`and c.kind = ${o.kind}` : sql``}
-    ${at ? sql`and (c.source_count, c.confidence, c.id) < (${at.source_count}, ${at.confidence}::real, ${at.id})` : sql``}
-    order by ${o.kind ? sql`c.kind desc, ` : sql``}c.source_count desc, c.confidence desc, c.id desc limit ${o.limit}`.execute(db);
+    select x.id, x.kind, x.summary, x.source_count, x.confidence
+    from (${o.kind ? sql`select ${o.kind}::text as kind` : sql`select distinct kind from claim_counts`}) k
+    cross join lateral (
+      select c.id, c.kind, c.summary, c.source_count, c.confidence from claims c
+      where c.review_state = 'proposed' and c.kind = k.kind
+      ${at ? sql`and (c.source_count, c.confidence, c.id) < (${at.source_count}, ${at.confidence}::real, ${at.id})` : sql``}
+      order by c.source_count desc, c.confidence desc, c.id desc limit ${o.limit}) x
+    order by x.source_count desc, x.confidence desc, x.id desc limit ${o.limit}`.execute(db);
   return rows.rows.map((r) => ({ id: `c${r.id}`, kind: r.kind, summary: r.summary, sources: r.source_count, confidence: round(r.confidence) }));
 }
 
