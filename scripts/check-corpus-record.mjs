@@ -5,8 +5,10 @@
 // the two organisations sharing the initials SNC (the Syrian National Coalition and the Syrian
 // Negotiation Commission) kept apart; processes for the Geneva, Sochi and Astana talks with their
 // rounds, no round dated years before its process's first report, every Moscow consultations round
-// within two years, ordinals stated by reports kept, unique and in date order; at least one
-// contested figure with both values and both sources. Prints what it found; exits 1 when a check fails.
+// within two years, ordinals stated by reports kept, unique and in date order; the Geneva rounds
+// of the stored record numbered by the ordinals reports state in their sentences ("the sixth
+// round", "Geneva IV"), as when built straight from the extractions; at least one contested
+// figure with both values and both sources. Prints what it found; exits 1 when a check fails.
 // Usage: node scripts/check-corpus-record.mjs [--corpus DIR] [--seed DIR] [--keep]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -137,9 +139,9 @@ try {
   const statedCount = rounds.filter(stated).length;
   check(ordinalTrouble.length === 0, `ordinals unique per process, the ${statedCount} stated by reports in date order`);
 
-  // The same grouping straight from the extractions with their sentence text, which the stored
-  // record does not pass yet: ordinals stated in a sentence ("a sixth round", "now in its eighth
-  // round") number the Geneva rounds; date order only fills the gaps.
+  // The same grouping straight from the extractions with their sentence text: ordinals stated in a
+  // sentence ("a sixth round", "now in its eighth round") number the Geneva rounds; date order
+  // only fills the gaps.
   const direct = directProcesses();
   const geneva = direct.find((p) => p.series === 'geneva');
   console.log('\nfrom the extractions with sentence text:');
@@ -149,6 +151,17 @@ try {
   const gStated = (geneva?.rounds ?? []).filter((r) => r.ordinalFrom === 'text' && r.start);
   const inOrder = gStated.every((r, i) => i === 0 || r.ordinal > gStated[i - 1].ordinal);
   check(gStated.length > 0 && inOrder, `Geneva rounds numbered by the ordinals reports state (${gStated.map((r) => `${r.ordinal} on ${r.start}`).join(', ') || 'none'}), in date order`);
+
+  // The stored record reads each talks event's sentence too (src/app/recompute-record.ts): its
+  // Geneva process carries the same stated ordinals on the same dates, not a numbering by date order.
+  const storedGeneva = rounds.filter((r) => geneva && r.name === geneva.name && r.round);
+  const dateOf = (r) => String(r.dates || '').replace(/ \(contested\)$/, '').split('..')[0];
+  console.log(`\nthe stored record: ${geneva?.name ?? 'no Geneva process'}: ${storedGeneva.map((r) => `${r.round} ${dateOf(r) || 'undated'}`).join('; ')}`);
+  const missing = gStated.filter((g) => !storedGeneva.some((r) => stated(r) && parseInt(r.round, 10) === g.ordinal && dateOf(r) === g.start));
+  const storedStated = storedGeneva.filter((r) => stated(r) && dateOf(r)).sort((a, b) => startOf(a) - startOf(b));
+  const storedInOrder = storedStated.every((r, i) => i === 0 || parseInt(r.round, 10) > parseInt(storedStated[i - 1].round, 10));
+  check(gStated.length > 0 && missing.length === 0 && storedInOrder,
+    `the stored Geneva rounds carry the ordinals reports state (${storedStated.map((r) => `${parseInt(r.round, 10)} on ${dateOf(r)}`).join(', ') || 'none'}), in date order${missing.length ? `; missing: ${missing.map((g) => `${g.ordinal} on ${g.start}`).join(', ')}` : ''}`);
 
   // A contested figure: both values and both sources.
   const figures = json('figures', '--contested', '--limit', '100000');

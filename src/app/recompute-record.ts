@@ -7,6 +7,7 @@ import type { SourceRef } from '../record/sources.ts';
 import { jsonb } from '../store/json.ts';
 import { RECORD_CHANGE } from '../store/migrations/0004-process-view.ts';
 import type { DB } from '../store/schema.ts';
+import { talksSentences, type StoredTalks } from './talks-sentences.ts';
 
 /**
  * Use case: the derived process record (processes, rounds with participation, commitments) is
@@ -17,8 +18,9 @@ import type { DB } from '../store/schema.ts';
  * PostgreSQL, and in one process by sharing the rebuild under way.
  *
  * Bounded memory: the claims are read a chunk of documents at a time. What is kept across chunks
- * is what the grouping needs (talks events, participation items, the events that can move a
- * commitment, in a lean form) and one draft per commitment statement, never the sentences. The
+ * is what the grouping needs (talks events with their own sentence — for the ordinal a report
+ * states: "the sixth round", "Geneva IV" —, participation items, the events that can move a
+ * commitment, in a lean form) and one draft per commitment statement; no other sentence. The
  * stored lists of sources and evidence are capped (CAPS) with their full counts beside them.
  */
 export interface RecomputeResult { readonly processes: number; readonly rounds: number; readonly commitments: number; readonly recomputed: boolean }
@@ -38,7 +40,8 @@ export const processPublicId = (key: string): string => 'p' + createHash('sha1')
 /** The columns of a record's freshness (d, c, h; `stored`: the stamp the stored record was built at), to add to a query. */
 export const STAMP_COLUMNS = sql`(select max(id) from documents) as d, (select max(id) from claims) as c, (select max(id) from history where ${RECORD_CHANGE}) as h, (select stamp from record_stamp where id = 1) as stored`;
 export interface StampColumns { d: number | null; c: number | null; h: number | null; stored: string | null }
-const stampFrom = (x: StampColumns): string => `v2|${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}`;
+// v3: the talks events' sentences are read (stated ordinals); a record stored by v2 is rebuilt.
+const stampFrom = (x: StampColumns): string => `v3|${x.d ?? 0}|${x.c ?? 0}|${x.h ?? 0}`;
 /** Whether a row with STAMP_COLUMNS saw the stored record up to date. */
 export const isFresh = (x: StampColumns): boolean => x.stored === stampFrom(x);
 
@@ -124,7 +127,8 @@ export function processDocuments(p: Process): number[] {
   return [...ids].map((x) => Number(x.slice(1))).filter(Number.isInteger).sort((a, b) => a - b);
 }
 
-type ItemRow = { id: number; kind: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; confidence: number; document_id: number; sentence: number; evidence: unknown };
+/** `text`: the sentence of a talks event (its stated ordinal, the series it names), else null. */
+type ItemRow = { id: number; kind: string; value: Record<string, unknown>; edited_value: Record<string, unknown> | null; confidence: number; document_id: number; sentence: number; evidence: unknown; text: string | null };
 type SentenceRow = { document_id: number; sentence: number; text: string; claims: number[] };
 
 /** The claims read back as the pure builders take them, a chunk of documents at a time. Document ids are "d12". */
@@ -141,7 +145,8 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
     const published = new Map((await db.selectFrom('documents').select(['id', 'published']).where('id', '>=', lo).where('id', '<', hi).execute()).map((d) => [d.id, d.published]));
     // Read from the chunk's sources, each claim by its key (lateral): never a scan of all claims.
     const items = (await sql<ItemRow>`
-      select c.id, c.kind, c.value, c.edited_value, c.confidence, s.document_id, s.sentence, s.evidence
+      select c.id, c.kind, c.value, c.edited_value, c.confidence, s.document_id, s.sentence, s.evidence,
+        case when c.kind = 'event' and coalesce(c.edited_value->>'type', c.value->>'type') = 'talks' then s.sentence_text end as text
       from claim_sources s cross join lateral (
         select c.id, c.kind, c.value, c.edited_value, c.confidence from claims c
         where c.id = s.claim_id and c.review_state <> 'rejected' and c.kind in ('participation', 'event') offset 0) c
@@ -157,7 +162,7 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
       group by s.document_id, s.sentence, s.sentence_text`.execute(db)).rows.filter((r) => CUE.test(r.text));
     const actorOf = await claimActors(db, [...items.map((r) => r.id), ...sentences.flatMap((r) => r.claims)]);
     await actorNames(db, names, [...actorOf.values()]);
-    readItems(items, published, actorOf, names, pdocs, events);
+    readItems(items, published, actorOf, names, await talksTexts(db, items), pdocs, events);
     // One statement per sentence; its actor: the least actor id among its claims' actors.
     const least = (claims: number[]): number => claims.reduce((m, c) => Math.min(m, actorOf.get(c) ?? Infinity), Infinity);
     const pick = new Map<string, { r: SentenceRow; actor: number }>();
@@ -195,14 +200,15 @@ async function claimActors(db: Kysely<DB>, ids: number[]): Promise<Map<number, n
 }
 
 /** Rows (ordered by document) → the documents' talks and participation, and the events commitments read. */
-function readItems(rows: readonly ItemRow[], published: ReadonlyMap<number, string>, actorOf: ReadonlyMap<number, number>, names: ReadonlyMap<number, string>, pdocs: ProcessDoc[], events: CommitmentEvent[]): void {
-  let cur: { id: string; published: string; events: Event[]; participation: Participation[] } | undefined;
+function readItems(rows: readonly ItemRow[], published: ReadonlyMap<number, string>, actorOf: ReadonlyMap<number, number>, names: ReadonlyMap<number, string>, sentences: ReadonlyMap<number, Record<number, string>>, pdocs: ProcessDoc[], events: CommitmentEvent[]): void {
+  let cur: { id: string; published: string; events: Event[]; participation: Participation[]; sentences?: Record<number, string> } | undefined;
   for (const r of rows) {
     const did = `d${r.document_id}`;
     const pub = published.get(r.document_id) ?? '';
     if (cur?.id !== did) {
       if (cur && !cur.events.length && !cur.participation.length) pdocs.pop();
-      pdocs.push((cur = { id: did, published: pub, events: [], participation: [] }));
+      const ss = sentences.get(r.document_id);
+      pdocs.push((cur = { id: did, published: pub, events: [], participation: [], ...(ss ? { sentences: ss } : {}) }));
     }
     const v = r.edited_value ? { ...r.value, ...r.edited_value } : r.value;
     const str = (k: string): string | undefined => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
@@ -230,6 +236,29 @@ function readItems(rows: readonly ItemRow[], published: ReadonlyMap<number, stri
   }
   // A document with only commitment events adds nothing to the grouping.
   if (cur && !cur.events.length && !cur.participation.length) pdocs.pop();
+}
+
+/**
+ * The sentences of each document's talks events (talksSentences): the documents' text is read,
+ * a few hundred at a time, only where an event's evidence spans more than one place.
+ */
+async function talksTexts(db: Kysely<DB>, rows: readonly ItemRow[]): Promise<Map<number, Record<number, string>>> {
+  const byDoc = new Map<number, StoredTalks[]>();
+  for (const r of rows) {
+    if (r.text === null) continue;
+    const t: StoredTalks = { sentence: r.sentence, text: r.text, evidence: (Array.isArray(r.evidence) ? r.evidence : []) as StoredTalks['evidence'] };
+    (byDoc.get(r.document_id) ?? byDoc.set(r.document_id, []).get(r.document_id)!).push(t);
+  }
+  const out = new Map<number, Record<number, string>>();
+  const reaching: number[] = [];
+  for (const [id, talks] of byDoc) {
+    if (talks.some((t) => t.evidence.length > 1)) reaching.push(id);
+    else out.set(id, talksSentences('', talks));
+  }
+  for (const part of chunks(reaching, 200)) {
+    for (const d of await db.selectFrom('documents').select(['id', 'text']).where('id', 'in', part).execute()) out.set(d.id, talksSentences(d.text, byDoc.get(d.id)!));
+  }
+  return out;
 }
 
 async function actorNames(db: Kysely<DB>, out: Map<number, string>, ids: number[]): Promise<void> {
