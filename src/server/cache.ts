@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 interface Entry { body: string; etag: string | undefined; stamp: string | undefined }
 
@@ -36,12 +36,20 @@ export function coalesced(read: () => Promise<string>): () => Promise<string> {
   };
 }
 
+/** A response being composed for requests that missed: the others with the same URL, stamp and generation wait for it. */
+interface Flight { generation: number; stamp: string | undefined; done: Promise<Entry | undefined>; land(e: Entry | undefined): void }
+/** How long a request waits for another's answer before composing its own. */
+const FLIGHT_WAIT_MS = 10_000;
+
 /**
  * Read responses (GET /api/...) kept in memory until the record changes. Writes through this
  * server move a generation counter when they start and when they are answered (and clear the
  * cache both times); a read is stored only if the generation it started in is still the current
  * one, so a read that overlapped a write is not kept. With `stamp` (PostgreSQL, where `parley
  * ingest` or another server may write) each GET also reads the stamp first; see CacheOptions.
+ * Misses are composed once: concurrent requests for a URL that missed under the same stamp and
+ * generation wait for the first one's answer (after a commit by `parley ingest`, 50 clients of the
+ * process view cost one composition, not 50).
  */
 export function cacheReads(app: FastifyInstance, o: CacheOptions = {}): { clear(): void } {
   const max = o.max ?? 2000;
@@ -50,6 +58,20 @@ export function cacheReads(app: FastifyInstance, o: CacheOptions = {}): { clear(
   let current: string | undefined; // the stamp last read; entries hold only responses composed under it
   const readStamp = o.stamp ? coalesced(o.stamp) : undefined;
   const started = new WeakMap<FastifyRequest, { generation: number; stamp: string | undefined }>();
+  const flights = new Map<string, Flight>();
+  const leading = new WeakMap<FastifyRequest, Flight>();
+  const land = (req: FastifyRequest, e: Entry | undefined): void => {
+    const f = leading.get(req);
+    if (!f) return;
+    leading.delete(req);
+    if (flights.get(req.url) === f) flights.delete(req.url);
+    f.land(e);
+  };
+  const hit = (reply: FastifyReply, e: Entry): FastifyReply => {
+    if (e.etag) reply.header('etag', e.etag);
+    reply.header('x-parley-cache', 'hit');
+    return reply.type('application/json; charset=utf-8').send(e.body);
+  };
   const clear = (): void => { generation++; entries.clear(); };
   const isWrite = (method: string): boolean => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
   const cacheable = (method: string, url: string): boolean => method === 'GET' && url.startsWith('/api/') && !url.startsWith('/api/openapi.json');
@@ -64,23 +86,36 @@ export function cacheReads(app: FastifyInstance, o: CacheOptions = {}): { clear(
       if (stamp !== current) { current = stamp; entries.clear(); }
     }
     started.set(req, { generation: g, stamp });
+    if (g !== generation) return;
     const e = entries.get(req.url);
-    if (!e || e.stamp !== stamp || g !== generation) return;
-    if (e.etag) reply.header('etag', e.etag);
-    reply.header('x-parley-cache', 'hit');
-    return reply.type('application/json; charset=utf-8').send(e.body);
+    if (e && e.stamp === stamp) return hit(reply, e);
+    const f = flights.get(req.url);
+    if (f && f.stamp === stamp && f.generation === g) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const shared = await Promise.race([f.done, new Promise<undefined>((ok) => { timer = setTimeout(() => ok(undefined), FLIGHT_WAIT_MS); })]);
+      clearTimeout(timer);
+      if (shared) return hit(reply, shared);
+      return; // the first one failed or was slow: compose it here
+    }
+    let landOf: (e: Entry | undefined) => void = () => undefined;
+    const flight: Flight = { generation: g, stamp, done: new Promise((ok) => { landOf = ok; }), land: (x) => landOf(x) };
+    flights.set(req.url, flight);
+    leading.set(req, flight);
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (reply.getHeader('x-parley-cache') || reply.statusCode !== 200 || !cacheable(req.method, req.url) || typeof payload !== 'string') return payload;
+    if (reply.getHeader('x-parley-cache') || reply.statusCode !== 200 || !cacheable(req.method, req.url) || typeof payload !== 'string') { land(req, undefined); return payload; }
+    const etag = reply.getHeader('etag');
     const s = started.get(req);
+    const e: Entry = { body: payload, etag: typeof etag === 'string' ? etag : undefined, stamp: s?.stamp };
+    // Those waiting started in the same generation and stamp as this one: its answer is theirs.
+    land(req, e);
     if (!s || s.generation !== generation || s.stamp !== current) return payload;
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    const etag = reply.getHeader('etag');
-    entries.set(req.url, { body: payload, etag: typeof etag === 'string' ? etag : undefined, stamp: s.stamp });
+    entries.set(req.url, e);
     return payload;
   });
   // A write that failed halfway is still a write attempt: clear again once it is answered.
-  app.addHook('onResponse', async (req) => { if (isWrite(req.method)) clear(); });
-  app.addHook('onRequestAbort', async (req) => { if (isWrite(req.method)) clear(); });
+  app.addHook('onResponse', async (req) => { land(req, undefined); if (isWrite(req.method)) clear(); });
+  app.addHook('onRequestAbort', async (req) => { land(req, undefined); if (isWrite(req.method)) clear(); });
   return { clear };
 }

@@ -91,3 +91,37 @@ test('cache with a stamp: concurrent requests share stamp reads, never one begun
   assert.equal(readsBefore, 2); // the shared read for the ten is issued once, after the first returns
   assert.equal(t.reads(), 3); // the warm-up, the first, one for the ten
 });
+
+test('cache: concurrent misses of one URL are composed once', async () => {
+  const a = Fastify();
+  cacheReads(a, { stamp: async () => 's' });
+  let calls = 0;
+  let open = (): void => undefined;
+  const held = new Promise<void>((ok) => { open = ok; });
+  a.get('/api/v', async () => { calls++; await held; return { calls }; });
+  await a.ready();
+  const rs = Array.from({ length: 10 }, () => a.inject('/api/v'));
+  await new Promise((ok) => setTimeout(ok, 10));
+  open();
+  const out = await Promise.all(rs);
+  assert.equal(calls, 1);
+  for (const r of out) assert.equal(r.json().calls, 1);
+  assert.equal(out.filter((r) => r.headers['x-parley-cache'] === 'hit').length, 9);
+});
+
+test('cache: when the first of concurrent misses fails, the others compose their own answer', async () => {
+  const a = Fastify();
+  cacheReads(a, { stamp: async () => 's' });
+  let calls = 0;
+  let open = (): void => undefined;
+  const held = new Promise<void>((ok) => { open = ok; });
+  a.get('/api/v', async () => { const n = ++calls; await held; if (n === 1) throw new Error('boom'); return { n }; });
+  await a.ready();
+  const rs = Array.from({ length: 4 }, () => a.inject('/api/v'));
+  await new Promise((ok) => setTimeout(ok, 10));
+  open();
+  const out = await Promise.all(rs);
+  assert.equal(out[0]!.statusCode, 500);
+  for (const r of out.slice(1)) assert.equal(r.statusCode, 200);
+  assert.equal(calls, 4);
+});
