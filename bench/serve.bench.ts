@@ -2,7 +2,7 @@
 // load of 50 concurrent clients (autocannon), on a generated workspace of 10k documents / 100k
 // claims served by `parley serve` in its own process, with its response cache off, then on; and
 // the web UI's JS size, gzipped.
-//   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50 --cache both|off|on --keep DIR | --database-url URL]
+//   npm run bench:serve [-- --docs 10000 --seconds 8 --connections 50 --cache both|off|on --keep DIR | --database-url URL [--commits-every MS]]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openStore } from '../src/store/open.ts';
 import { generateWorkspace } from './serve-data.ts';
 
-const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, keep: { type: 'string' }, cache: { type: 'string', default: 'both' }, 'database-url': { type: 'string' } } });
+const { values: o } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '50' }, keep: { type: 'string' }, cache: { type: 'string', default: 'both' }, 'database-url': { type: 'string' }, 'commits-every': { type: 'string' } } });
 const docs = Number(o.docs), seconds = Number(o.seconds), connections = Number(o.connections);
 // --cache off|on|both: the server's response cache off (what the queries themselves give), on, or each in turn.
 const modes = o.cache === 'on' ? [true] : o.cache === 'off' ? [false] : [false, true];
@@ -34,6 +34,19 @@ if (o['database-url']) {
   const u = new URL(o['database-url']);
   u.pathname = '/' + pgName;
   databaseUrl = u.toString();
+}
+
+// --commits-every MS (PostgreSQL): another client commits a transaction that changes nothing the
+// API shows every MS ms while the load runs, as `parley ingest` would commit batches: each commit
+// moves the snapshot stamp, so the response cache misses once after each.
+const commitsEvery = o['commits-every'] ? Number(o['commits-every']) : 0;
+async function committer(url: string | undefined): Promise<{ count(): number; stop(): Promise<void> }> {
+  if (!url || !commitsEvery) return { count: () => 0, async stop() {} };
+  const c = new pg.Client(url);
+  await c.connect();
+  let n = 0, on = true;
+  const loop = (async () => { while (on) { await c.query('select txid_current()'); n++; await new Promise((ok) => setTimeout(ok, commitsEvery)); } })();
+  return { count: () => n, async stop() { on = false; await loop; await c.end(); } };
 }
 
 let t = performance.now();
@@ -81,12 +94,14 @@ try {
         const size = (await r0.arrayBuffer()).byteLength;
         const cold = tg.first ?? performance.now() - t;
         const times: number[] = [];
+        const commits = await committer(databaseUrl);
         const inst = autocannon({ url: url + tg.path, connections, duration: seconds });
         inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
         const r = await new Promise<autocannon.Result>((ok, fail) => inst.once('done', ok).once('error', fail));
+        await commits.stop();
         times.sort((a, b) => a - b);
         const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
-        rows.push({ cache: cache ? 'on' : 'off', endpoint: tg.name, 'KB': Math.round(size / 1024), 'first ms': Math.round(cold), 'req/s': Math.round(r.requests.average), 'p50 ms': Math.round(q(0.5)), 'p95 ms': Math.round(q(0.95)), 'non-2xx': r.non2xx + r.errors, 'p95<50': q(0.95) < 50 ? 'yes' : 'no' });
+        rows.push({ cache: cache ? 'on' : 'off', endpoint: tg.name, 'KB': Math.round(size / 1024), 'first ms': Math.round(cold), 'req/s': Math.round(r.requests.average), 'p50 ms': Math.round(q(0.5)), 'p95 ms': Math.round(q(0.95)), 'non-2xx': r.non2xx + r.errors, ...(commitsEvery ? { commits: commits.count() } : {}), 'p95<50': q(0.95) < 50 ? 'yes' : 'no' });
       }
     } finally { await stop(); }
   }
