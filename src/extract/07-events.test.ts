@@ -28,6 +28,8 @@ type Want = Partial<Pick<Event, 'type' | 'actor' | 'place' | 'start' | 'end' | '
 interface Case {
   name: string; text: string; actors: Spec[];
   dates?: [string, string, string?][]; qtys?: [string, number, Measure][];
+  /** The report's publication date, when the case is about it. */
+  published?: string;
   want: Want[];
 }
 
@@ -254,6 +256,54 @@ const cases: Case[] = [
     actors: [A.rebels], dates: [['on Sunday', '2020-03-01']], qtys: [['12 fishermen', 12, 'released']],
     want: [{ type: 'release', actor: 'Northern Front', start: '2020-03-01', end: '2020-03-01', quantity: 12 }],
   },
+  {
+    name: 'a round read through the modifiers of its noun phrase; the second day of talks is no round',
+    text: 'A fifth round of EU-sponsored Caldorian talks opens in Vienna on Monday. The second day of talks was tense.',
+    actors: [], dates: [['on Monday', '2020-03-09']],
+    want: [{ type: 'talks', place: 'Vienna', start: '2020-03-09', end: '2020-03-09', round: 5 }],
+  },
+  {
+    name: 'talks now in their sixth round',
+    text: 'The negotiations in Vienna, now in their sixth round, resumed on Monday.',
+    actors: [], dates: [['on Monday', '2020-03-02']],
+    want: [{ type: 'talks', place: 'Vienna', start: '2020-03-02', end: '2020-03-02', round: 6 }],
+  },
+  {
+    name: 'a date that starts a stretch ("since 2014") is lent to no announced talks',
+    text: 'Talks between Ruthenia and the Northern Front are expected in Vienna. Since 2014, many rounds of negotiations have come and gone.',
+    actors: [A.ruthenia, A.rebels], dates: [['Since 2014', '2014']], published: '2020-03-04',
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna' }, { type: 'talks', start: '2014', end: '2014' }],
+  },
+  {
+    name: 'a stretch of talks is completed by no later talks',
+    text: 'Talks are expected in Vienna. Since 2014, many rounds of negotiations have failed. Last spring Ruthenia held talks with the Northern Front in Oslo.',
+    actors: [A.ruthenia, A.rebels], dates: [['Since 2014', '2014']], published: '2020-03-04',
+    want: [{ type: 'talks', place: 'Vienna' }, { type: 'talks', start: '2014', end: '2014' }, { type: 'talks', actor: 'Ruthenia', place: 'Oslo' }],
+  },
+  {
+    name: 'a date years past is not that of talks announced',
+    text: 'Talks between Ruthenia and the Northern Front will open in Vienna. The negotiations ended in 2015.',
+    actors: [A.ruthenia, A.rebels], dates: [['in 2015', '2015']], published: '2020-03-04',
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna' }, { type: 'talks', start: '2015', end: '2015' }],
+  },
+  {
+    name: 'a coming date is that of talks announced',
+    text: 'Talks between Ruthenia and the Northern Front will open in Vienna. The talks are due to start on Monday.',
+    actors: [A.ruthenia, A.rebels], dates: [['on Monday', '2020-03-09']], published: '2020-03-04',
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2020-03-09', end: '2020-03-09' }],
+  },
+  {
+    name: 'a past date still dates talks told as past',
+    text: 'Talks between Ruthenia and the Northern Front collapsed in Vienna. The talks ended on 4 May 2015.',
+    actors: [A.ruthenia, A.rebels], dates: [['on 4 May 2015', '2015-05-04']], published: '2020-03-04',
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna', start: '2015-05-04', end: '2015-05-04' }],
+  },
+  {
+    name: 'a habit lends no date',
+    text: 'Ruthenia held talks with the Northern Front in Vienna. Such talks usually take place in March.',
+    actors: [A.ruthenia, A.rebels], dates: [['in March', '2020-03']], published: '2020-05-04',
+    want: [{ type: 'talks', actor: 'Ruthenia', place: 'Vienna' }, { type: 'talks', start: '2020-03', end: '2020-03' }],
+  },
 ];
 
 const pick = (e: Event): Want => Object.fromEntries(Object.entries(e).filter(([k]) => ['type', 'actor', 'place', 'start', 'end', 'quantity', 'round'].includes(k)));
@@ -263,7 +313,7 @@ for (const c of cases) {
     const seg = segment(c.text);
     const dates = (c.dates ?? []).map(([t, s, e]) => date(seg, t, s, e));
     const quantities = (c.qtys ?? []).map(([t, v, m]) => qty(seg, t, v, m));
-    const got = findEvents(seg, { actors: actorsByName(seg, c.actors), dates, quantities });
+    const got = findEvents(seg, { actors: actorsByName(seg, c.actors), dates, quantities, ...(c.published ? { published: c.published } : {}) });
     assert.deepEqual(got.map(pick), c.want);
     for (const e of got) for (const v of e.evidence) assert.ok(v.start >= 0 && v.end <= c.text.length && v.start < v.end);
   });

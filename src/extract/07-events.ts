@@ -2,9 +2,11 @@ import type { DateMention, Event, EventType, Quantity, Segmented, Sentence, Span
 import type { ActorsFound } from './02-actors.ts';
 import { hostOf, partiesOf } from './events/actor.ts';
 import { datesSpeech, distance, sameClause } from './events/clause.ts';
-import { ADJECTIVAL, findTriggers, MEASURE_ORDER, ORDINALS, SUBSET_BEFORE, type Trigger } from './events/cues.ts';
+import { ADJECTIVAL, findTriggers, MEASURE_ORDER, SUBSET_BEFORE, type Trigger } from './events/cues.ts';
 import { type Draft, mergeInto } from './events/merge.ts';
 import { findPlaces, type Place } from './events/places.ts';
+import { roundOf } from './events/round.ts';
+import { datesTheOneBefore, frameOf } from './events/frame.ts';
 import { type Ctx, makeCtx } from './participation/context.ts';
 import { sentenceWords } from './participation/patterns.ts';
 import { sentenceIndexAt } from './text-utils.ts';
@@ -13,6 +15,8 @@ export interface EventInputs {
   readonly actors: ActorsFound;
   readonly dates: DateMention[];
   readonly quantities: Quantity[];
+  /** The report's publication date (ISO): a date long past cannot be that of talks announced. */
+  readonly published?: string;
 }
 
 /** Stage 7: talks, releases, aid access, ceasefires ... with actor, place, dates, quantity. */
@@ -37,11 +41,12 @@ export function findEvents(seg: Segmented, inputs: EventInputs): Event[] {
       const locs = places.filter((p) => p.locative || objectOf(seg.text, p, g.at(-1)!));
       const place = owned(ctx, groups, g, locs, (p) => p) ?? places.find((p) => modifies(seg.text, p, g[0]!)) ?? soleLocation(seg.text, groups, g, locs);
       const dates = (datesBy[s.index] ?? []).filter((d) => !datesSpeech(seg.text, s.start, d.evidence[0]!.start));
-      const date = owned(ctx, groups, g, dates, (d) => d.evidence[0]!);
+      const owner = owned(ctx, groups, g, dates, (d) => d.evidence[0]!);
+      const date = owner && !datesTheOneBefore(seg.text, s, spanOf(g), owner) ? owner : undefined;
       local.push(draftOf(ctx, s, g, place, date, quantityFor(seg.text, groups, g, qtyBy[s.index] ?? [])));
     }
     borrowFromTalks(seg.text, local);
-    for (const d of local) mergeInto(drafts, d);
+    for (const d of local) mergeInto(drafts, d, inputs.published);
   }
   return drafts.map((d) => d.event);
 }
@@ -180,7 +185,6 @@ function quantityFor(text: string, groups: Trigger[][], g: Trigger[], qs: readon
 }
 
 const SOURCE_KINDS: ReadonlySet<string> = new Set(['media', 'monitor']);
-const ROUND = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+round\b/iu;
 
 function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: DateMention, qty?: Quantity): Draft {
   const type: EventType = g[0]!.type;
@@ -190,12 +194,7 @@ function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: Date
   const host = type === 'talks' ? hostOf(ctx, s.index, g[0]!, ctx.text.slice(g[0]!.start, g[0]!.end)) : null;
   const lead = host ?? parties[0];
   const actor = lead ? ctx.actors.get(lead.actorId) : undefined;
-  let round: number | undefined;
-  if (type === 'talks') {
-    const near = ctx.text.slice(Math.max(s.start, span.start - 30), Math.min(s.end, span.end + 30));
-    const m = ROUND.exec(near);
-    if (m) round = ORDINALS[m[1]!.toLowerCase()];
-  }
+  const round = type === 'talks' ? roundOf(ctx.text, s, g) : undefined;
   const evidence: Span[] = [span];
   const confidence = 0.5 + (place ? 0.1 : 0) + (date ? 0.1 : 0) + (actor ? 0.1 : 0);
   const event: Event = {
@@ -208,5 +207,5 @@ function draftOf(ctx: Ctx, s: Sentence, g: Trigger[], place?: Place, date?: Date
     ...(host ? { host: ctx.actors.get(host.actorId)!.name } : {}),
   };
   const anaphoric = !g[0]!.verb && /\b(?:the|these|those)\s+$/iu.test(ctx.text.slice(Math.max(s.start, span.start - 8), span.start));
-  return { event, parties: new Set(parties.map((p) => p.actorId)), anaphoric };
+  return { event, parties: new Set(parties.map((p) => p.actorId)), anaphoric, ...(type === 'talks' ? { frame: frameOf(ctx.text, s, span, date) } : {}) };
 }

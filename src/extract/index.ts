@@ -22,7 +22,7 @@ export function extract(text: string, document: DocumentInfo): Extraction {
   // 6. Participation uses the quotes: "it said it would take part only if ...".
   const participation = findParticipation(seg, actors, quotes);
   // 7. Events gather actors, dates and quantities of their sentence.
-  const events = findEvents(seg, { actors, dates, quantities });
+  const events = findEvents(seg, { actors, dates, quantities, published: document.published });
   return {
     document,
     text,

@@ -50,7 +50,6 @@ export const MEASURE_ORDER: ReadonlyMap<EventType, readonly Measure[]> = new Map
 export const SUBSET_BEFORE = new RegExp(`\\b(?:${lex.subsetBefore.join('|')})\\s+$`, 'iu');
 /** Types whose actors may follow 'between' / 'with', and what must come before it ('any' for talks). */
 export const PARTIES_BETWEEN: ReadonlyMap<EventType, RegExp | null> = new Map(Object.entries(lex.types as Record<string, Entry>).filter(([, e]) => e.partiesBetween).map(([k, e]) => [k as EventType, e.partiesBetween === 'any' ? null : new RegExp(`\\b(?:${e.partiesBetween})\\b`, 'iu')]));
-export const ORDINALS: Readonly<Record<string, number>> = lex.ordinals;
 
 export interface Trigger extends Span { readonly type: EventType; readonly verb: boolean }
 

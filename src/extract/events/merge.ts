@@ -1,7 +1,12 @@
 import type { Event } from '../../domain/record.ts';
+import { type Frame, mayLendDate } from './frame.ts';
 
 /** An event while the document is read: the record plus who took part, for telling talks apart. */
-export interface Draft { event: Event; parties: Set<string>; anaphoric?: boolean }
+export interface Draft { event: Event; parties: Set<string>; anaphoric?: boolean; frame?: Frame }
+
+/** May the candidate's date become the date of an earlier mention that had none? */
+const lends = (c: Draft, to: Draft, published?: string): boolean =>
+  mayLendDate({ background: c.frame?.background, start: c.event.start, end: c.event.end }, to.frame ?? {}, published);
 
 const overlap = (a: Event, b: Event): boolean => {
   const lo = (x: string) => x.padEnd(10, x.length === 4 ? '-01-01' : '-01');
@@ -12,6 +17,8 @@ const overlap = (a: Event, b: Event): boolean => {
 /** Does the candidate say anything the earlier event does not (a place, dates, a count, other actors)? */
 function addsNothing(old: Draft, c: Draft): boolean {
   const a = old.event, b = c.event;
+  // A stretch or habit of talks ("since 2012, many rounds") is no happening a later one completes.
+  if (old.frame?.series && !c.frame?.series && (b.place || b.start || b.quantity != null || b.actor)) return false;
   // A place for an event that had none ("the Sochi agreement") completes it; another place is news.
   if (b.place && a.place && !samePlace(a.place, b.place)) return false;
   // A date inside the earlier one but more precise ("last week" within "this month") is news.
@@ -58,33 +65,39 @@ function compatibleActors(a: Draft, b: Draft): boolean {
 /**
  * One event per happening: a mention that adds nothing to an earlier event of its type (or
  * names the same round of talks) is that event; one with nothing at all to say is dropped.
+ * A date lent to an earlier mention must be able to be its date: no "since 2012" or habit, no
+ * past date for talks announced (`published`: the report's date, ISO).
  */
-export function mergeInto(drafts: Draft[], c: Draft): void {
+export function mergeInto(drafts: Draft[], c: Draft, published?: string): void {
   const same = drafts.filter((d) => d.event.type === c.event.type);
   const b = c.event;
   const round = b.round != null ? same.find((d) => d.event.round === b.round) : undefined;
   if (round) { fold(round, c); return; }
   // An event at the candidate's own place first; then one without a place it can complete.
   const here = same.filter((d) => !b.place || (d.event.place && samePlace(d.event.place, b.place)));
-  for (const pool of [here, same]) {
+  // A single happening before a stretch of them ("many rounds since 2012") when either would do.
+  const series = (d: Draft): boolean => !!d.frame?.series && !c.frame?.series;
+  for (const pool of [here.filter((d) => !series(d)), same.filter((d) => !series(d)), same.filter(series)]) {
     for (let i = pool.length - 1; i >= 0; i--) if (addsNothing(pool[i]!, c)) { fold(pool[i]!, c); return; }
   }
   if (!b.actor && !b.place && !b.start && b.quantity == null) return;
   // "The talks ended on Thursday": talks with only a date date the latest talks that had none.
   if (b.type === 'talks' && b.start && !b.place && !b.actor && b.round == null && b.quantity == null) {
     const undated = same.filter((d) => !d.event.start).at(-1);
-    if (undated && b.sentence - undated.event.sentence <= 8) {
+    const near = undated && b.sentence - undated.event.sentence <= 8;
+    if (near && lends(c, undated, published)) {
       fold(undated, c);
       undated.event = { ...undated.event, start: b.start, end: b.end ?? b.start };
       return;
     }
     // "the outcome of the talks next week": the talks named before; the date is another verb's.
+    // (Not when the date could not be theirs: "the negotiations ended in 2015" are other talks.)
     const last = same.at(-1);
-    if (c.anaphoric && last && !c.parties.size) { fold(last, c); return; }
+    if (c.anaphoric && last && !c.parties.size && !near) { fold(last, c); return; }
   }
   // An earlier mention that named only who acted ("the ceasefire ordered by X") is this one.
   if (b.place || b.start) {
-    const i = drafts.findIndex((d) => d.event.type === b.type && bare(d.event) && compatibleActors(d, c) && b.sentence - d.event.sentence <= 5);
+    const i = drafts.findIndex((d) => d.event.type === b.type && bare(d.event) && compatibleActors(d, c) && b.sentence - d.event.sentence <= 5 && (!b.start || lends(c, d, published)));
     if (i >= 0) {
       const p = drafts[i]!;
       drafts.splice(i, 1);
