@@ -281,6 +281,12 @@ const cases: Case[] = [
     want: [{ type: 'talks', place: 'Vienna' }, { type: 'talks', start: '2014', end: '2014' }, { type: 'talks', actor: 'Ruthenia', place: 'Oslo' }],
   },
   {
+    name: 'a participle set off by commas does not part the talks from their date; who sponsors them hosts them',
+    text: 'Negotiations, sponsored by the United Nations, are expected in Vienna this week.',
+    actors: [A.un], dates: [['this week', '2020-03-02', '2020-03-08']], published: '2020-03-04',
+    want: [{ type: 'talks', actor: 'United Nations', place: 'Vienna', start: '2020-03-02', end: '2020-03-08' }],
+  },
+  {
     name: 'a date years past is not that of talks announced',
     text: 'Talks between Ruthenia and the Northern Front will open in Vienna. The negotiations ended in 2015.',
     actors: [A.ruthenia, A.rebels], dates: [['in 2015', '2015']], published: '2020-03-04',

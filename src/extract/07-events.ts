@@ -159,7 +159,14 @@ function verbBetween(ctx: Ctx, t: Trigger, a: Span, b: Span): boolean {
   // After a noun cue an aspect verb is the cue's own ("talks resume on 28 June"); after a verb
   // cue any verb starts another clause ("agreed to resume traffic by 2019").
   const toks = ctx.tokens(s.index);
-  return toks.some((k, i) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)) && !prenominal(toks, i));
+  return toks.some((k, i) => k.start >= a.end && k.end <= b.start && k.pos === 'VERB' && (t.verb || !ASPECT.test(k.text)) && !prenominal(toks, i) && !(!t.verb && parenthetical(toks, i, b.start)));
+}
+
+/** "Talks, sponsored by the UN, open ...": a participle set off by commas after a noun cue describes it. */
+function parenthetical(toks: readonly { text: string; start: number }[], i: number, before: number): boolean {
+  if (toks[i - 1]?.text !== ',' || !/(?:ed|en)$/i.test(toks[i]!.text)) return false;
+  for (let j = i + 1; j < toks.length && toks[j]!.start < before; j++) if (toks[j]!.text === ',') return true;
+  return false;
 }
 
 /** "the internationally recognised government", "the besieged town": a participle before its noun is no verb. */

@@ -6,13 +6,13 @@ import type { Ctx } from '../participation/context.ts';
 import { agentAfter, objectAfter, subjectBefore } from '../participation/groups.ts';
 import { sameClause } from './clause.ts';
 
-const HOSTED_BY = /^(?:[\s\w-]{0,30}?)\bhosted\s+by\b/iu;
+const HOSTED_BY = /^(?:\s*,)?(?:[\s\w-]{0,30}?)\b(?:hosted|sponsored|co-sponsored|convened|organised|organized)\s+by\b/iu;
 const BETWEEN = /^(?:\s+[\w’'-]+){0,5}?\s+(?:between|with)\s+/iu;
 const PASSIVE_CUE = /^(?:is|are|was|were|be|been|being)\s/iu;
 const PASSIVE_AUX = /\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$/iu;
 const POSSESSOR = /['’]s\s+(?:[\w-]+\s+){0,2}$/u;
 
-/** Who hosts talks: "hosted by X", "X-hosted talks", "X hosted Y", "X plays host to". */
+/** Who hosts talks: "hosted by X", "sponsored by X", "X-hosted talks", "X hosted Y", "X plays host to". */
 export function hostOf(ctx: Ctx, sentence: number, trig: Span, verb: string): Mention | null {
   if (/^(?:host|hosts|hosted|hosting|play|plays|played)\b/i.test(verb)) return subjectBefore(ctx, sentence, trig.start)?.mentions[0] ?? null;
   const s = ctx.seg.sentences[sentence]!;
