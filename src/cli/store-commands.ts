@@ -30,7 +30,7 @@ export function registerStoreCommands(program: Command, setCode: (code: number) 
     .addOption(workspaceOption())
     .option('--published <date>', 'publication date as YYYY-MM-DD for reports that give none')
     .option('--manifest <file>', 'publication dates by file id: JSON [{ "id", "published" }] or { "id": "YYYY-MM-DD" } (a folder\'s manifest.json is read anyway)')
-    .option('--workers <n>', 'extraction threads (default: one per core when there are many files)', (v) => positiveInt(v, '--workers'))
+    .option('--workers <n>', 'extraction threads (default: one per core but one, when there are many files)', (v) => positiveInt(v, '--workers'))
     .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text'))
     .option('-v, --verbose', 'a line per report as it is stored')
     .action(async (paths: string[], opts: IngestFlags) => {
