@@ -6,15 +6,13 @@
 // Each bundle is used only while it is newer than every file under src/ (bin/bundle-fresh.mjs).
 import { build } from 'esbuild';
 
+/** What both bundles share: ESM for Node 20, npm packages left to node_modules. */
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' };
+
 await build({
+  ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/extract.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
   plugins: [{
     name: 'workspace-commands-stay-out',
     setup(b) {
@@ -23,13 +21,4 @@ await build({
   }],
 });
 
-await build({
-  entryPoints: ['src/app/ingest-worker.ts'],
-  outfile: 'dist/ingest-worker.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+await build({ ...common, entryPoints: ['src/app/ingest-worker.ts'], outfile: 'dist/ingest-worker.mjs' });
