@@ -4,12 +4,13 @@ import type { Extraction } from '../domain/record.ts';
 import { claimDrafts } from './ingest-drafts.ts';
 import { resolveActors, type ActorInput } from '../store/actors-repo.ts';
 import { pruneStale, writeClaimsBatch } from '../store/claims-repo.ts';
-import { insertDocuments, nearCandidates } from '../store/documents-repo.ts';
+import { documentsByHash, insertDocuments, nearCandidates } from '../store/documents-repo.ts';
 import { jsonb, pgSafe } from '../store/json.ts';
 import { normName } from '../store/names.ts';
 import { jaccard, NEAR_DUPLICATE, nearDuplicateKeys, shingles } from '../store/near-dup.ts';
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
+import { chunks } from './chunks.ts';
 
 export interface IngestedDocument {
   /** stored: new; already: the same content with the same extractor, nothing done; updated: re-extracted. */
@@ -55,8 +56,7 @@ export async function ingestExtractions(store: Store, items: readonly BatchItem[
 async function writeBatch(tx: Kysely<DB>, docs: Doc[], version: string, by: string): Promise<IngestedDocument[]> {
   const results = new Array<IngestedDocument | undefined>(docs.length);
   const hashes = [...new Set(docs.map((d) => d.hash))];
-  const known = new Map((await tx.selectFrom('documents').select(['id', 'content_hash', 'extractor_version'])
-    .where('content_hash', 'in', hashes).execute()).map((r) => [r.content_hash, r]));
+  const known = await documentsByHash(tx, hashes);
   const firstOf = new Map<string, number>();
   const sameAs = new Map<number, number>();
   const plans: Plan[] = [];
@@ -84,9 +84,8 @@ async function writeBatch(tx: Kysely<DB>, docs: Doc[], version: string, by: stri
   for (const p of fresh) p.documentId = stored.get(p.doc.hash);
   // A copy of a report earlier in this batch points at that report's new id.
   for (const p of fresh) {
-    const root = p.near?.root;
-    if (p.documentId === undefined || root === undefined || typeof root === 'number') continue;
-    const rootId = plans.find((q) => q.i === root.batch)?.documentId;
+    if (p.documentId === undefined || p.near === undefined || typeof p.near.root === 'number') continue;
+    const rootId = nearRootId(p, plans);
     if (rootId !== undefined) await tx.updateTable('documents').set({ duplicate_of: rootId }).where('id', '=', p.documentId).execute();
   }
   const rereads = plans.filter((p) => p.reread).map((p) => p.documentId!);
@@ -95,8 +94,8 @@ async function writeBatch(tx: Kysely<DB>, docs: Doc[], version: string, by: stri
   // Another process (PostgreSQL) stored the same content meanwhile: it is theirs.
   const lost = fresh.filter((p) => p.documentId === undefined);
   if (lost.length) {
-    const ids = new Map((await tx.selectFrom('documents').select(['id', 'content_hash']).where('content_hash', 'in', lost.map((p) => p.doc.hash)).execute()).map((r) => [r.content_hash, r.id]));
-    for (const p of lost) results[p.i] = { status: 'already', documentId: ids.get(p.doc.hash)!, claims: 0 };
+    const theirs = await documentsByHash(tx, lost.map((p) => p.doc.hash));
+    for (const p of lost) results[p.i] = { status: 'already', documentId: theirs.get(p.doc.hash)!.id, claims: 0 };
   }
   const writing = plans.filter((p) => p.documentId !== undefined);
   const claimIds = await writeRecords(tx, writing, version);
@@ -226,10 +225,4 @@ async function writeMemberships(tx: Kysely<DB>, plans: Plan[], idOf: (k: number,
   await tx.insertInto('membership_sources').values(rows.flatMap((r) => [...r.evidence].map(([documentId, evidence]) => ({
     membership_id: idOfM.get(`${r.person_id}|${r.organization_id}|${r.role_norm}`)!, document_id: documentId, evidence: jsonb(evidence),
   })))).onConflict((oc) => oc.doNothing()).execute();
-}
-
-function chunks<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }

@@ -7,8 +7,7 @@ import { readInputFile, readStdin, type InputDocument } from '../input/read-inpu
 import type { Store } from '../store/open.ts';
 import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
-import type { Extraction } from '../domain/record.ts';
-import { contentHash, ingestExtractions, type IngestedDocument } from './ingest-batch.ts';
+import { contentHash, ingestExtractions, type BatchItem, type IngestedDocument } from './ingest-batch.ts';
 import { storedHashes } from '../store/documents-repo.ts';
 import { recomputeProcessRecord } from './recompute-record.ts';
 import { inlineExtractor, workerExtractor, type Extractor } from './ingest-pool.ts';
@@ -54,6 +53,8 @@ export interface IngestSummary {
 /** Files parley reads when given a folder; hidden files and folders (.parley) are left out. */
 const READABLE = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml']);
 const MANY = 8;
+/** An extracted report waiting for its batch, with the file it came from. */
+type ReportToWrite = BatchItem & { readonly src: string };
 /** Reports written per transaction, at most: the statements per batch do not grow with it. */
 const BATCH = 32;
 
@@ -136,7 +137,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       let end = i + 1;
       while (end < sources.length && end - i < BATCH && settled[end]) end++;
       if (opts.signal?.aborted) break;
-      const batch: { src: string; extraction: Extraction; bands?: readonly number[] }[] = [];
+      const batch: ReportToWrite[] = [];
       for (let k = i; k < end; k++) {
         const src = sources[k]!;
         try {
@@ -159,7 +160,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   }
 
   /** The batch in one transaction; should it fail, each report alone, so one bad report is named and the rest go on. */
-  async function writeBatch(batch: { src: string; extraction: Extraction; bands?: readonly number[] }[]): Promise<void> {
+  async function writeBatch(batch: ReportToWrite[]): Promise<void> {
     if (batch.length === 0) return;
     try {
       const rs = await ingestExtractions(store, batch, version, by);

@@ -8,6 +8,7 @@ import { jsonb } from '../store/json.ts';
 import { RECORD_CHANGE } from '../store/migrations/0004-process-view.ts';
 import type { DB } from '../store/schema.ts';
 import { talksSentences, type StoredTalks } from './talks-sentences.ts';
+import { chunks } from './chunks.ts';
 
 /**
  * Use case: the derived process record (processes, rounds with participation, commitments) is
@@ -270,9 +271,3 @@ async function actorNames(db: Kysely<DB>, out: Map<number, string>, ids: number[
 }
 
 const actorNumber = (id: string | undefined): number | null => (id && /^a\d+$/.test(id) ? Number(id.slice(1)) : null);
-
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}

@@ -17,8 +17,11 @@ export interface NewDocument {
   readonly extractorVersion: string;
 }
 
-export async function findDocumentByHash(db: Kysely<DB>, hash: string): Promise<{ id: number; extractor_version: string } | undefined> {
-  return db.selectFrom('documents').select(['id', 'extractor_version']).where('content_hash', '=', hash).executeTakeFirst();
+/** The stored documents with these content hashes, by hash. */
+export async function documentsByHash(db: Kysely<DB>, hashes: readonly string[]): Promise<Map<string, { id: number; extractor_version: string }>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await db.selectFrom('documents').select(['id', 'content_hash', 'extractor_version']).where('content_hash', 'in', [...hashes]).execute();
+  return new Map(rows.map((r) => [r.content_hash, { id: r.id, extractor_version: r.extractor_version }]));
 }
 
 /** The content hashes of documents stored by one extractor version, with their ids. */
