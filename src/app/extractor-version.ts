@@ -17,7 +17,9 @@ export function extractorVersion(): string {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const pkg = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as { version: string };
   const h = createHash('sha1');
-  for (const f of walk(join(root, 'extract')).sort()) {
+  // Claims' keys (what counts as the same fact) are made at ingest: a change to them re-reads too.
+  const drafting = [join(root, 'app', 'ingest-drafts.ts'), join(root, 'record', 'claims.ts'), ...walk(join(root, 'record', 'claims'))];
+  for (const f of [...walk(join(root, 'extract')).sort(), ...drafting.sort()]) {
     if (f.endsWith('.test.ts')) continue;
     h.update(f.slice(root.length)).update(readFileSync(f));
   }

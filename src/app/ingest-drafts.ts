@@ -26,7 +26,8 @@ const a = (id: number | undefined): string => (id === undefined ? '-' : `@${id}`
  * Keys say what a claim is about (equal keys: the same fact or competing values of it); they
  * name store actors as @id so a merge can re-key them. Several items of one document with the
  * same key and value become one draft (first evidence kept). A quantity's key is src/record's:
- * measure + counted noun + month of publication, so one figure reported on different days meets.
+ * measure + counted noun + month (of the day the sentence gives, else of publication), so one
+ * figure reported on different days meets.
  */
 export function claimDrafts(x: Extraction, actor: (localId: string | undefined | null) => number | undefined): ClaimDraft[] {
   const out = new Map<string, ClaimDraft>();
@@ -47,12 +48,19 @@ export function claimDrafts(x: Extraction, actor: (localId: string | undefined |
       actors: speaker !== undefined ? [{ actorId: speaker, role: 'speaker', asName: q.speaker ?? '' }] : [],
     });
   }
-  // A figure's subject: the place of an event its sentence reports (src/record claimKey).
+  // What tells a figure from another count of the same thing (src/record claimKey): the place of
+  // an event its sentence reports, and the day that event, or a date in the sentence, gives.
   const placeOf = new Map<number, string>();
-  for (const e of x.events) if (e.place && !placeOf.has(e.sentence)) placeOf.set(e.sentence, normText(e.place));
+  const dayOf = new Map<number, string>();
+  for (const e of x.events) {
+    if (e.place && !placeOf.has(e.sentence)) placeOf.set(e.sentence, normText(e.place));
+    if (e.start && /^\d{4}-\d{2}-\d{2}$/.test(e.start) && !dayOf.has(e.sentence)) dayOf.set(e.sentence, e.start);
+  }
+  for (const d of x.dates) if (d.precision === 'day' && !dayOf.has(d.sentence)) dayOf.set(d.sentence, d.start);
   for (const n of x.quantities) {
+    const dated = dayOf.get(n.sentence);
     add({
-      kind: 'quantity', key: claimKey(quantityFact(n, { period: day, subject: placeOf.get(n.sentence) })),
+      kind: 'quantity', key: claimKey(quantityFact(n, { period: dated ?? day, dated: dated !== undefined, subject: placeOf.get(n.sentence) })),
       valueNorm: `${n.approx}|${n.value}|${n.max ?? ''}`,
       value: { value: n.value, max: n.max ?? null, approx: n.approx, measure: n.measure, unit: n.unit ?? null, text: n.text },
       summary: `${n.measure}: ${n.text}`, occurredOn: day, confidence: n.confidence, sentence: n.sentence, evidence: n.evidence, actors: [],

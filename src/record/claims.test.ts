@@ -1,11 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Approx } from '../domain/record.ts';
-import { claimKey, claimValue, compatible, groupClaims, unitKey, type ClaimFact, type ClaimInput, type QuantityFact } from './claims.ts';
+import { claimKey, claimValue, compatible, groupClaims, quantityFact, unitKey, type ClaimFact, type ClaimInput, type QuantityFact } from './claims.ts';
+import { countedPhrase } from './claims/counted.ts';
 import { rangeOf, roundingSlack } from './claims/ranges.ts';
+import type { Quantity } from '../domain/record.ts';
 
 const q = (value: number, approx: Approx = 'exact', max?: number, extra: Partial<QuantityFact> = {}): QuantityFact =>
   ({ kind: 'quantity', measure: 'displaced', subject: 'place:north', period: '2016-04-02', unit: 'people', value, approx, ...(max !== undefined ? { max } : {}), ...extra });
+/** A quantity as stage 4 gives it, in one sentence with a place. */
+const n = (text: string, value: number): Quantity => ({ text, value, approx: 'exact', measure: 'displaced', unit: 'people', sentence: 0, evidence: [], confidence: 0.8 });
+const at = { subject: 'place:north', period: '2016-04-02' };
 const src = (documentId: string, sentence = 0): ClaimInput['source'] => ({ documentId, sentence });
 
 test('rounding slack and ranges', async (t) => {
@@ -64,10 +69,22 @@ test('keys: the same fact whoever reports it', async (t) => {
     ['another measure is another fact', q(5), q(5, 'exact', undefined, { measure: 'killed' }), false],
     ['a quote: case, marks and punctuation ignored', { kind: 'quote', speaker: 'a1', text: '“We will not go,” he said.'.slice(1, 17), direct: true }, { kind: 'quote', speaker: 'a1', text: 'we will NOT go', direct: false }, true],
     ['a quote by another speaker', { kind: 'quote', speaker: 'a1', text: 'we will not go', direct: true }, { kind: 'quote', speaker: 'a2', text: 'we will not go', direct: true }, false],
+    ['the words that qualify the noun tell two counts apart', quantityFact(n('up to 700,000 newly displaced people', 700_000), at), quantityFact(n('3.5 million people', 3_500_000), at), false],
+    ['a number word or partitive is not a qualifier', quantityFact(n('tens of thousands of people', 10_000), at), quantityFact(n('about 12,000 people', 12_000), at), true],
+    ['a figure with no subject meets the same number', q(650, 'exact', undefined, { subject: undefined }), q(650, 'about', undefined, { subject: undefined }), true],
+    ['a figure with no subject never meets another number', q(650, 'exact', undefined, { subject: undefined }), q(600, 'exact', undefined, { subject: undefined }), false],
+    ['a figure dated by its sentence meets another number of that month', q(650, 'exact', undefined, { subject: undefined, dated: true, period: '2016-04-02' }), q(600, 'exact', undefined, { subject: undefined, dated: true, period: '2016-04-05' }), true],
+    ['sums in two currencies are two facts', quantityFact({ ...n('£2.75bn', 2.75e9), measure: 'money', unit: undefined }, at), quantityFact({ ...n('$5bn', 5e9), measure: 'money', unit: undefined }, at), false],
+    ['sums in one currency are one fact', quantityFact({ ...n('$3.5bn', 3.5e9), measure: 'money', unit: undefined }, at), quantityFact({ ...n('US$5bn', 5e9), measure: 'money', unit: undefined }, at), true],
+    ['a bare number of other things meets only the same number', quantityFact({ ...n('9,500', 9500), measure: 'other', unit: undefined }, at), quantityFact({ ...n('65,000', 65000), measure: 'other', unit: undefined }, at), false],
     ['participation of one actor in two rounds', { kind: 'participation', actor: 'a1', round: 'r1', status: 'attend' }, { kind: 'participation', actor: 'a1', round: 'r2', status: 'attend' }, false],
   ];
   for (const [name, a, b, same] of cases) await t.test(name, () => assert.equal(claimKey(a) === claimKey(b), same));
   assert.equal(unitKey('detainees'), 'detainee');
+  assert.equal(countedPhrase('hundreds of local battle-hardened fighters', 'fighters'), 'local battle-hardened fighters');
+  assert.equal(countedPhrase('650 of the prisoners', 'prisoners'), 'prisoners');
+  assert.equal(countedPhrase('a 30,000-strong force', 'strong'), 'strong');
+  assert.equal(countedPhrase('9,000', undefined), undefined);
   assert.equal(unitKey('casualties'), 'casualty');
   assert.equal(claimValue(q(220_000, 'more_than')), 'more_than|220000|');
 });
@@ -91,6 +108,10 @@ test('grouping: corroboration by independent reports, contested values side by s
     assert.equal(g!.contested, c.want.contested);
     assert.equal(g!.independent, c.want.independent);
     assert.deepEqual(g!.values.map((v) => [v.value, v.sources.length, v.independent, v.supporting]), c.want.values);
+  });
+  await t.test('different counts with no subject are two facts, neither contested', () => {
+    const gs = groupClaims([{ fact: q(650, 'exact', undefined, { subject: undefined }), source: src('a') }, { fact: q(400, 'exact', undefined, { subject: undefined }), source: src('b') }]);
+    assert.deepEqual(gs.map((g) => g.contested), [false, false]);
   });
   await t.test('a quote reported in part joins the whole quote; a short fragment does not', () => {
     const Q = (text: string, direct = true): ClaimFact => ({ kind: 'quote', speaker: 'a1', text, direct });

@@ -4,7 +4,12 @@
  *
  * A claim is a fact with a KEY (what it is about) and a VALUE (what is said of it):
  * - quantity: key = measure + subject (actor or place key) + month of the period + what is
- *   counted (the unit, normalised); value = the number with its approx kind and max.
+ *   counted (the noun with the words that qualify it, "newly displaced people", normalised);
+ *   value = the number with its approx kind and max. A figure with neither a subject nor a day
+ *   of its own names nothing to tell it from another count of the same noun that month: it
+ *   meets only the same number (corroboration), never a different one (no contest between
+ *   what may be two things). Neither does a bare number of "other" things. Money counts in its
+ *   currency: £2.75bn and $5bn are not two values of one figure.
  * - date: key = the event (a caller's key, e.g. "talks|series:moscow|round:2"); value = start..end.
  * - participation: key = actor + round; value = status.
  * - quote: key = speaker + normalised words; value = direct or reported (never in conflict). A quote
@@ -17,6 +22,7 @@
  */
 import type { Approx, Measure, Participation, ParticipationStatus, Quantity, Quote } from '../domain/record.ts';
 import { bucketOf, intervalOf, overlap } from './dates.ts';
+import { countedPhrase, currencyOf } from './claims/counted.ts';
 import { numbersCompatible } from './claims/ranges.ts';
 import { statusesConflict } from './processes/participation.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
@@ -29,8 +35,12 @@ export interface QuantityFact {
   readonly subject?: string;
   /** The date the count is about (partial ISO), else the report's publication date. */
   readonly period?: string;
+  /** The period is a day the report gives for this count, not its publication date. */
+  readonly dated?: boolean;
   /** What is counted as written ("prisoners"); normalised in the key. */
   readonly unit?: string;
+  /** The unit with the words that qualify it ("political prisoners"), when they differ; wins over unit in the key. */
+  readonly counted?: string;
   readonly value: number;
   readonly max?: number | null;
   readonly approx: Approx;
@@ -79,7 +89,12 @@ export const quoteText = (s: string): string => norm(s.replace(/\[[^\]]*\]/g, ' 
 /** What the fact is about, without its value: equal keys are the same fact or competing values of it. */
 export function claimKey(f: ClaimFact): string {
   switch (f.kind) {
-    case 'quantity': return `quantity|${f.measure}|${f.subject ?? ''}|${bucketOf(f.period)}|${unitKey(f.unit)}`;
+    case 'quantity': {
+      const key = `quantity|${f.measure}|${f.subject ?? ''}|${bucketOf(f.period)}|${unitKey(f.counted ?? f.unit)}`;
+      // Something to tell it from other counts: a subject or a day, and what is counted.
+      const identified = (f.subject || f.dated) && (f.counted || f.unit || f.measure !== 'other');
+      return identified ? key : `${key}|=${f.value}`;
+    }
     case 'date': return `date|${f.event}`;
     case 'participation': return `participation|${f.actor}|${f.round}`;
     case 'quote': return `quote|${f.speaker}|${quoteText(f.text)}`;
@@ -97,10 +112,15 @@ export function claimValue(f: ClaimFact): string {
 }
 
 /** A record quantity as a fact: `subject` an actor id or place key, `period` the date it counts to (default: none → '-'). */
-export const quantityFact = (q: Quantity, ctx: { subject?: string; period?: string } = {}): QuantityFact => ({
-  kind: 'quantity', measure: q.measure, ...(ctx.subject ? { subject: ctx.subject } : {}), ...(ctx.period ? { period: ctx.period } : {}),
-  ...(q.unit ? { unit: q.unit } : {}), value: q.value, ...(q.max !== undefined ? { max: q.max } : {}), approx: q.approx,
-});
+export const quantityFact = (q: Quantity, ctx: { subject?: string; period?: string; dated?: boolean } = {}): QuantityFact => {
+  const counted = q.measure === 'money' ? currencyOf(q.text) : countedPhrase(q.text, q.unit);
+  return {
+    kind: 'quantity', measure: q.measure, ...(ctx.subject ? { subject: ctx.subject } : {}), ...(ctx.period ? { period: ctx.period } : {}),
+    ...(ctx.dated ? { dated: true } : {}),
+    ...(q.unit ? { unit: q.unit } : {}), ...(counted && counted !== q.unit ? { counted } : {}),
+    value: q.value, ...(q.max !== undefined ? { max: q.max } : {}), approx: q.approx,
+  };
+};
 
 /** A participation as a fact, `actor` the cross-document actor id, `round` a round key (processes.ts `roundKey`). */
 export const participationFact = (p: Participation, actor: string, round: string): ParticipationFact =>

@@ -1,7 +1,7 @@
 // An invented record for the brief and export tests: three reports (two outlets on one day, a
 // wire copy), named and anonymous speakers, a boycott with a condition, talks with a round,
 // place and host, a release, aid access, a ceasefire, and a figure two reports give differently.
-import type { Actor, Event, Extraction, Participation, Quantity, Quote, Sentence } from '../../src/domain/record.ts';
+import type { Actor, DateMention, Event, Extraction, Participation, Quantity, Quote, Sentence } from '../../src/domain/record.ts';
 import { ingestExtraction } from '../../src/app/ingest-document.ts';
 import { decideRecord, editRecord } from '../../src/app/decide-record.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -38,6 +38,7 @@ class Builder {
   readonly quantities: Quantity[] = [];
   readonly participation: Participation[] = [];
   readonly events: Event[] = [];
+  readonly dates: DateMention[] = [];
   constructor(readonly text: string) { this.sentences = sentencesOf(text); }
   at(s: string): { start: number; end: number } {
     const i = this.text.indexOf(s);
@@ -57,7 +58,7 @@ class Builder {
       document: { id, published, publishedFrom: 'option', source: `${id}.txt`, publisher, url, title: `Report ${id}` },
       text: this.text, paragraphs: [{ start: 0, end: this.text.length, index: 0 }], sentences: this.sentences,
       actors: this.actors, mentions: this.actors.map((a) => ({ ...a.evidence[0]!, actorId: a.id, text: a.name, sentence: this.sent(a.name), via: 'name' as const })),
-      quotes: this.quotes, quantities: this.quantities, dates: [], participation: this.participation, events: this.events,
+      quotes: this.quotes, quantities: this.quantities, dates: this.dates, participation: this.participation, events: this.events,
     };
   }
 }
@@ -81,7 +82,8 @@ export function report2(): Extraction {
   const b = new Builder(REPORT_2);
   b.actor('rc', 'River Council', 'government')
     .actor('ib', 'Ilya Brandt', 'person', { affiliations: [{ organization: 'River Council', role: 'negotiator', tense: 'current', evidence: [b.at('the council negotiator')] }] });
-  b.quantities.push({ text: 'About 55 prisoners', value: 55, approx: 'about', measure: 'released', unit: 'prisoners', sentence: 0, evidence: [b.at('About 55 prisoners')], confidence: 0.8 });
+  b.quantities.push({ text: 'About 55 prisoners', value: 55, approx: 'about', measure: 'released', unit: 'prisoners', sentence: b.sent('About 55'), evidence: [b.at('About 55 prisoners')], confidence: 0.8 });
+  b.dates.push({ text: '1 March 2026', start: '2026-03-01', end: '2026-03-01', precision: 'day', sentence: b.sent('About 55'), evidence: [b.at('1 March 2026')], confidence: 0.9 });
   b.events.push({ type: 'aid_access', place: 'Hillport', start: '2026-03-03', sentence: b.sent('Aid convoys'), evidence: [b.at('Aid convoys reached Hillport')], confidence: 0.8 });
   b.events.push({ type: 'ceasefire', place: 'Hillport', actor: 'River Council', actorId: 'rc', start: '2026-03-04', sentence: b.sent('A ceasefire'), evidence: [b.at('A ceasefire around Hillport took effect')], confidence: 0.8 });
   b.quotes.push({ text: 'The guns must stay silent', direct: true, speakerId: 'ib', speaker: 'Ilya Brandt', anonymous: false, cue: 'said', sentence: b.sent('The guns'), evidence: [b.at('The guns must stay silent')], confidence: 0.9 });

@@ -76,8 +76,10 @@ for (const b of BACKENDS) {
 
   test(`${b.name}: one figure from two reports is one claim; a different one is contested beside it`, { skip: b.skip }, async () => {
     await withFreshStore(b, async (s) => {
-      const fig = (id: string, day: string, value: number, text: string) => report(id, day, [`Officials in ${id} said ${text} were freed.`], {
+      // The figures' subject: the place of the release their sentence reports.
+      const fig = (id: string, day: string, value: number, text: string) => report(id, day, [`Officials in ${id} said ${text} were freed in Greywater.`], {
         quantities: [{ value, approx: 'exact', measure: 'released', unit: 'prisoners', text, in: text }],
+        events: [{ type: 'release', place: 'Greywater', in: 'were freed in Greywater' }],
       });
       await ingestExtraction(s, fig('f1', '2026-03-27', 650, '650 prisoners'), 'v1', 'machine');
       await ingestExtraction(s, fig('f2', '2026-03-28', 650, '650 prisoners'), 'v1', 'machine');
@@ -90,11 +92,18 @@ for (const b of BACKENDS) {
       assert.match(all[0]!.against, /600 prisoners/);
       assert.match(all[1]!.from, /2026-03-30/);
       // "more than 600" can be true beside 650 and beside 600: not contested.
-      await ingestExtraction(s, report('f4', '2026-03-29', ['More than 600 prisoners were freed, aid workers said.'], {
+      await ingestExtraction(s, report('f4', '2026-03-29', ['More than 600 prisoners were freed in Greywater, aid workers said.'], {
         quantities: [{ value: 600, approx: 'more_than', measure: 'released', unit: 'prisoners', text: 'More than 600 prisoners', in: 'More than 600 prisoners' }],
+        events: [{ type: 'release', place: 'Greywater', in: 'were freed in Greywater' }],
       }), 'v1', 'machine');
       const more = (await figures(s.db, { limit: 10 })).find((f) => f.approx === 'more_than')!;
       assert.deepEqual([more.contested, more.against], [false, '']);
+      // With no place or party, a count of prisoners elsewhere may be another release: not contested.
+      await ingestExtraction(s, report('f5', '2026-03-29', ['Some 300 prisoners were freed, a monitor said.'], {
+        quantities: [{ value: 300, approx: 'about', measure: 'released', unit: 'prisoners', text: 'Some 300 prisoners', in: 'Some 300 prisoners' }],
+      }), 'v1', 'machine');
+      const loose = (await figures(s.db, { limit: 10 })).find((f) => f.value === 300)!;
+      assert.deepEqual([loose.contested, loose.against], [false, '']);
     });
   });
 
