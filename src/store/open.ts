@@ -96,7 +96,12 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
 
 async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }) });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // A connection the server ends while it sits idle (a server restart, an administrator, a
+  // dropped database) is an 'error' on the pool: unheard, it would end the process. The pool
+  // has already discarded it; the next query opens a new one, or fails with its own error.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db as Kysely<unknown>, location, opts.migrations);
   } catch (e) {

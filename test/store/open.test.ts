@@ -4,9 +4,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openStore, storeOptionsFrom } from '../../src/store/open.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
-import { BACKENDS, ROOT, freshWorkspace, pgliteTemplate, tempDir } from './helpers.ts';
+import { BACKENDS, PG_URL, ROOT, freshWorkspace, pgliteTemplate, tempDir } from './helpers.ts';
 
 test('store options: --workspace, then DATABASE_URL, then PARLEY_WORKSPACE, then ./.parley', () => {
   const table: [{ workspace?: string }, NodeJS.ProcessEnv, object][] = [
@@ -95,3 +96,24 @@ for (const b of BACKENDS) {
     }
   });
 }
+
+test('postgres: a connection the server ends while idle is replaced, and the process goes on', { skip: BACKENDS[1]!.skip }, async () => {
+  const f = await BACKENDS[1]!.fresh();
+  const s = await openStore(f.options);
+  try {
+    await sql`select 1`.execute(s.db);
+    const name = new URL((f.options as { databaseUrl: string }).databaseUrl).pathname.slice(1);
+    const admin = new pg.Client(PG_URL);
+    await admin.connect();
+    try {
+      const ended = await admin.query<{ n: string }>('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = $1', [name]);
+      assert.ok(Number(ended.rows[0]!.n) >= 1, 'the store had an idle connection to end');
+    } finally { await admin.end(); }
+    await new Promise((r) => setTimeout(r, 200)); // the pool hears of it
+    const r = await sql<{ one: number }>`select 1 as one`.execute(s.db);
+    assert.equal(r.rows[0]!.one, 1);
+  } finally {
+    await s.close();
+    await f.cleanup();
+  }
+});
