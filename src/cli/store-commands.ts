@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { ParleyError } from '../domain/errors.ts';
-import { ingestPaths, parseManifest, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
+import { ingestPaths, parseManifest, startExtractionWorkers, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
+import type { Extractor } from '../app/ingest-pool.ts';
 import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { report } from './main.ts';
@@ -51,12 +52,16 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   const tty = process.stderr.isTTY === true;
+  let extractor: Extractor | undefined;
   try {
     const manifest = opts.manifest ? await readManifest(opts.manifest) : undefined;
+    // The extraction workers load while the workspace opens.
+    extractor = await startExtractionWorkers(paths, opts.workers);
     const summary = await withStore(opts, commandLine(), (s) => ingestPaths(s, paths, {
       published: opts.published,
       manifest,
       workers: opts.workers,
+      extractor,
       signal: ac.signal,
       onProgress: tty ? (p) => process.stderr.write(`\r${progressLine(p)}\x1b[K`) : undefined,
       onStored: opts.verbose ? (src, r) => {
@@ -76,6 +81,7 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[K');
     return report(e);
   } finally {
+    await extractor?.close();
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { ingestExtractions } from '../../src/app/ingest-batch.ts';
-import { ingestPaths } from '../../src/app/ingest.ts';
+import { ingestPaths, startExtractionWorkers } from '../../src/app/ingest.ts';
 import type { Extractor } from '../../src/app/ingest-pool.ts';
 import type { Extraction } from '../../src/domain/record.ts';
 import type { DB } from '../../src/store/schema.ts';
@@ -93,3 +93,20 @@ for (const b of BACKENDS) {
     });
   });
 }
+
+test('extraction workers started before the store opens: only for many files, and they extract', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-early-'));
+  try {
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, `r${i}.txt`), `${TEXT_A} Report ${i}.`);
+    assert.equal(await startExtractionWorkers([dir]), undefined, 'three reports are extracted on the calling thread');
+    for (let i = 3; i < 10; i++) writeFileSync(join(dir, `r${i}.txt`), `${TEXT_A} Report ${i}.`);
+    const pool = await startExtractionWorkers([dir, join(dir, 'missing.txt')]);
+    assert.ok(pool, 'ten reports get workers');
+    try {
+      const r = await pool.run({ text: TEXT_A, source: 'r.txt', id: 'r' } as Parameters<Extractor['run']>[0], '2026-03-02');
+      assert.ok(r.extraction.actors.some((a) => a.name === 'Northern Alliance'));
+      assert.equal(r.bands?.length, 16);
+    } finally { await pool.close(); }
+    assert.ok(await startExtractionWorkers([dir], 0) === undefined, '--workers 0 keeps extraction inline');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
