@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Approx } from '../domain/record.ts';
 import { claimKey, claimValue, compatible, groupClaims, quantityFact, unitKey, type ClaimFact, type ClaimInput, type QuantityFact } from './claims.ts';
-import { countedPhrase } from './claims/counted.ts';
+import { countedPhrase, currencyOf } from './claims/counted.ts';
 import { rangeOf, roundingSlack } from './claims/ranges.ts';
 import type { Quantity } from '../domain/record.ts';
 
@@ -85,6 +85,7 @@ test('keys: the same fact whoever reports it', async (t) => {
   assert.equal(countedPhrase('650 of the prisoners', 'prisoners'), 'prisoners');
   assert.equal(countedPhrase('a 30,000-strong force', 'strong'), 'strong');
   assert.equal(countedPhrase('9,000', undefined), undefined);
+  assert.deepEqual(['£2.75bn', 'US$3.5bn', 'A$40m', '300 Syrian pounds', '2 million euros', 'about 400 detainees'].map(currencyOf), ['gbp', 'usd', 'aud', 'syp', 'eur', 'money']);
   assert.equal(unitKey('casualties'), 'casualty');
   assert.equal(claimValue(q(220_000, 'more_than')), 'more_than|220000|');
 });
