@@ -3,6 +3,7 @@ import type { Extraction, Span } from '../domain/record.ts';
 import type { ClaimKind } from '../store/schema.ts';
 import { normText } from '../store/names.ts';
 import { claimKey, quantityFact } from '../record/claims.ts';
+import { precisionOf } from '../record/dates.ts';
 
 /** One claim as one document supports it, before it meets the store. */
 export interface ClaimDraft {
@@ -54,7 +55,7 @@ export function claimDrafts(x: Extraction, actor: (localId: string | undefined |
   const dayOf = new Map<number, string>();
   for (const e of x.events) {
     if (e.place && !placeOf.has(e.sentence)) placeOf.set(e.sentence, normText(e.place));
-    if (e.start && /^\d{4}-\d{2}-\d{2}$/.test(e.start) && !dayOf.has(e.sentence)) dayOf.set(e.sentence, e.start);
+    if (e.start && precisionOf(e.start) === 'day' && !dayOf.has(e.sentence)) dayOf.set(e.sentence, e.start);
   }
   for (const d of x.dates) if (d.precision === 'day' && !dayOf.has(d.sentence)) dayOf.set(d.sentence, d.start);
   for (const n of x.quantities) {

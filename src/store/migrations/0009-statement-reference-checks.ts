@@ -19,37 +19,34 @@ const CHECKED: [table: string, refs: [column: string, parent: string][]][] = [
   ['document_bands', [['document_id', 'documents']]],
 ];
 
+/**
+ * A trigger function that runs `query` for each (table, column) pair of its arguments (%1$I and
+ * %2$I in it) and refuses the statement with `message` (%s: the table, the pair, the row found)
+ * when the query finds a row.
+ */
+const pairCheck = (name: string, query: string, message: string): string => `
+    create function ${name}() returns trigger language plpgsql as $$
+    declare
+      i int := 0;
+      bad text;
+    begin
+      while i < tg_nargs loop
+        execute format('${query}', tg_argv[i], tg_argv[i + 1]) into bad;
+        if bad is not null then
+          raise foreign_key_violation using message = format('${message}', tg_table_name, tg_argv[i], tg_argv[i + 1], bad);
+        end if;
+        i := i + 2;
+      end loop;
+      return null;
+    end $$`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`
-    create function parley_check_references() returns trigger language plpgsql as $$
-    declare
-      i int := 0;
-      bad text;
-    begin
-      while i < tg_nargs loop
-        execute format('select n.%1$I::text from changed n where n.%1$I is not null and not exists (select 1 from %2$I p where p.id = n.%1$I) limit 1', tg_argv[i], tg_argv[i + 1]) into bad;
-        if bad is not null then
-          raise foreign_key_violation using message = format('%s.%s = %s: no such row in %s', tg_table_name, tg_argv[i], bad, tg_argv[i + 1]);
-        end if;
-        i := i + 2;
-      end loop;
-      return null;
-    end $$`).execute(db);
-  await sql.raw(`
-    create function parley_refuse_referenced_delete() returns trigger language plpgsql as $$
-    declare
-      i int := 0;
-      bad text;
-    begin
-      while i < tg_nargs loop
-        execute format('select g.id::text from gone g where exists (select 1 from %1$I c where c.%2$I = g.id) limit 1', tg_argv[i], tg_argv[i + 1]) into bad;
-        if bad is not null then
-          raise foreign_key_violation using message = format('%s %s is still referenced from %s.%s', tg_table_name, bad, tg_argv[i], tg_argv[i + 1]);
-        end if;
-        i := i + 2;
-      end loop;
-      return null;
-    end $$`).execute(db);
+  await sql.raw(pairCheck('parley_check_references',
+    'select n.%1$I::text from changed n where n.%1$I is not null and not exists (select 1 from %2$I p where p.id = n.%1$I) limit 1',
+    '%1$s.%2$s = %4$s: no such row in %3$s')).execute(db);
+  await sql.raw(pairCheck('parley_refuse_referenced_delete',
+    'select g.id::text from gone g where exists (select 1 from %1$I c where c.%2$I = g.id) limit 1',
+    '%1$s %4$s is still referenced from %2$s.%3$s')).execute(db);
   const byParent = new Map<string, string[]>();
   for (const [table, refs] of CHECKED) {
     for (const [column, parent] of refs) {
