@@ -7,6 +7,7 @@ import * as m0006 from './0006-review-queue.ts';
 import * as m0007 from './0007-claim-counts.ts';
 import * as m0008 from './0008-review-queue-by-kind.ts';
 import * as m0009 from './0009-statement-reference-checks.ts';
+import * as m0010 from './0010-near-duplicate-bands.ts';
 
 /** Every migration this build knows, by name, in order. Forward only: never edit a shipped one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-claim-counts': m0007,
   '0008-review-queue-by-kind': m0008,
   '0009-statement-reference-checks': m0009,
+  '0010-near-duplicate-bands': m0010,
 };
