@@ -90,14 +90,17 @@ for (const [lang, words] of Object.entries(stopwords as unknown as Record<string
 }
 const WORD = /\p{L}+/gu;
 
-/** English, or the European language whose function words outnumber English's clearly. */
+/**
+ * English, or the European language whose function words outnumber English's clearly, in the
+ * first 400 words: enough to tell, and the check runs on the thread that writes the record.
+ */
 function latinLanguage(s: string): string {
   const counts = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   for (const m of s.matchAll(WORD)) {
     const langs = WORD_LANGS.get(m[0].toLowerCase());
     if (langs) for (const i of langs) counts[i]!++;
-    if (++words >= 3000) break;
+    if (++words >= 400) break;
   }
   if (words < 6) return 'English';
   const en = counts[LANGS.indexOf('English')]!;
