@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -8,6 +8,7 @@ import { ParleyError } from '../domain/errors.ts';
 import { acquireLock, type WorkspaceLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { DB } from './schema.ts';
+import { readTemplate } from './template.ts';
 
 export interface StoreOptions {
   /** A PGlite workspace folder; wins over databaseUrl. */
@@ -16,8 +17,11 @@ export interface StoreOptions {
   readonly databaseUrl?: string;
   /** What is opening the store, for the lock file ("parley ingest reports/"). */
   readonly command?: string;
-  /** Tests: a dumped data folder to start a new workspace from, instead of initdb (~5 s). */
-  readonly pgliteTemplate?: Blob;
+  /**
+   * A dumped, migrated data folder to start a new workspace from. Default: the one `npm ci`
+   * made (store/template.ts), when it matches this build; false: initdb and every migration.
+   */
+  readonly pgliteTemplate?: Blob | false;
   /** Tests: the migrations to run instead of this build's. */
   readonly migrations?: Record<string, Migration>;
 }
@@ -61,10 +65,9 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
   try {
     const dataDir = join(dir, 'pgdata');
     const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-    // relaxedDurability: with a folder on disk (NodeFS) PGlite's sync step is a no-op that it
-    // would still wait its turn for; PostgreSQL's own writes reach the OS either way, so a
-    // killed process loses nothing committed (test/store/kill-resume.test.ts).
-    pglite = await PGlite.create(dataDir, { relaxedDurability: true, ...(fresh && opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}) });
+    // The shipped template has this build's migrations: not for a store opened with others.
+    const template = fresh ? (opts.pgliteTemplate ?? (opts.migrations ? undefined : readTemplate())) : undefined;
+    pglite = await createPglite(dataDir, template);
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as pg.PoolConfig) }) });
     await migrate(db as Kysely<unknown>, workspace, opts.migrations);
   } catch (e) {
@@ -92,6 +95,20 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
       }
     },
   };
+}
+
+// relaxedDurability: with a folder on disk (NodeFS) PGlite's sync step is a no-op that it
+// would still wait its turn for; PostgreSQL's own writes reach the OS either way, so a killed
+// process loses nothing committed (the kill -9 test in test/store/ingest-cli.test.ts).
+async function createPglite(dataDir: string, template: Blob | false | undefined): Promise<PGlite> {
+  if (!template) return PGlite.create(dataDir, { relaxedDurability: true });
+  try {
+    return await PGlite.create(dataDir, { relaxedDurability: true, loadDataDir: template });
+  } catch {
+    // A template that will not load (a damaged dist/): the workspace is made from scratch.
+    rmSync(dataDir, { recursive: true, force: true });
+    return PGlite.create(dataDir, { relaxedDurability: true });
+  }
 }
 
 async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {

@@ -1,17 +1,12 @@
-// Test support for the store: a PGlite template made once per machine (initdb costs ~5 s,
+// Test support for the store: a PGlite template made once per machine (initdb costs ~3 s,
 // loading a dump ~1 s), fresh PostgreSQL databases when PARLEY_TEST_DATABASE_URL is set.
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { migrate } from '../../src/store/migrate.ts';
-import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore, type Store, type StoreOptions } from '../../src/store/open.ts';
+import { makeTemplate, readTemplate, templateKey, writeTemplate } from '../../src/store/template.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PG_URL = process.env.PARLEY_TEST_DATABASE_URL;
@@ -20,29 +15,20 @@ if (!PG_URL) process.stderr.write(`# ${PG_SKIP}\n`);
 
 let template: Promise<Blob> | undefined;
 
-/** A dump of a migrated PGlite database, cached on disk by schema version. */
+/** A dump of a migrated PGlite database, cached on disk by schema version (src/store/template.ts). */
 export function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
-    const version = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version as string;
-    const key = createHash('sha1').update(version + readMigrationSources()).digest('hex').slice(0, 12);
+    const key = templateKey();
     const file = join(tmpdir(), `parley-pglite-template-${key}.tar`);
-    if (existsSync(file)) return new Blob([readFileSync(file)]);
-    const p = await PGlite.create();
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(p) as pg.PoolConfig) }) });
-    await migrate(db, 'template');
-    await db.destroy();
-    const blob = await p.dumpDataDir('none');
-    await p.close();
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
-    renameSync(tmp, file);
+    const cached = readTemplate(file, () => key);
+    if (cached) return cached;
+    const blob = await makeTemplate('none');
+    await writeTemplate(`${file}.${process.pid}`, blob, key);
+    renameSync(`${file}.${process.pid}`, file);
+    renameSync(`${file}.${process.pid}.key`, `${file}.key`);
     return blob;
   })();
   return template;
-}
-
-function readMigrationSources(): string {
-  return Object.keys(MIGRATIONS).map((n) => readFileSync(join(ROOT, `src/store/migrations/${n}.ts`), 'utf8')).join('\n');
 }
 
 const made: string[] = [];
