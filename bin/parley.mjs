@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// parley's command line. `parley extract` runs from a bundle (dist/extract.mjs, made by
-// `npm ci` / `npm run build:cli`) while it is newer than the sources; everything else, and
-// any run after a source changed, goes through tsx's loader on the TypeScript sources.
+// parley's command line. It runs from the bundle `npm ci` made (dist/cli/, scripts/build-cli.mjs)
+// while that is newer than the sources; after a source changed, through tsx's loader on the
+// TypeScript sources.
 import { freshBundle } from './bundle-fresh.mjs';
 
 let main;
-const bundle = process.argv[2] === 'extract' ? freshBundle('extract.mjs') : undefined;
+const bundle = freshBundle('cli/main.mjs');
 if (bundle) {
   ({ main } = await import(bundle));
 } else {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 let cached: string | undefined;
 
@@ -14,8 +14,8 @@ export function extractorVersion(): string {
   // Tests pin it: the sources change under them while several people work in one tree.
   if (process.env.PARLEY_EXTRACTOR_VERSION) return process.env.PARLEY_EXTRACTOR_VERSION;
   if (cached) return cached;
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const pkg = JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as { version: string };
+  const root = join(PROJECT_ROOT, 'src') + '/';
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   const h = createHash('sha1');
   // Claims' keys (what counts as the same fact) are made at ingest: a change to them re-reads too.
   const drafting = [join(root, 'app', 'ingest-drafts.ts'), join(root, 'record', 'claims.ts'), join(root, 'record', 'lexicon', 'currencies.json'), ...walk(join(root, 'record', 'claims'))];

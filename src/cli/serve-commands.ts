@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.ts';
 import type { Command } from 'commander';
 import { ParleyError } from '../domain/errors.ts';
 import { currentUser } from '../app/actor-of.ts';
@@ -12,7 +12,7 @@ import { loadProcesses } from '../server/queries/processes.ts';
 import { report } from './main.ts';
 import { commandLine, positiveInt, workspaceOption, type StoreFlags } from './store-commands.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = PROJECT_ROOT;
 export const WEB_DIR = join(ROOT, 'web/dist');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
 

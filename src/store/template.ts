@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
@@ -15,14 +16,13 @@ import { MIGRATIONS } from './migrations/index.ts';
  * It is used only while its key matches this build: the PGlite version and the text of every
  * migration. Anything else (missing, stale, unreadable) and the workspace is made from scratch.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SHIPPED_TEMPLATE = `${ROOT}dist/pglite-template.tar.gz`;
+export const SHIPPED_TEMPLATE = join(PROJECT_ROOT, 'dist', 'pglite-template.tar.gz');
 
 /** What a template must have been made by: this PGlite and these migrations, as written. */
 export function templateKey(): string {
-  const version = (JSON.parse(readFileSync(`${ROOT}node_modules/@electric-sql/pglite/package.json`, 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
   const h = createHash('sha1').update(version);
-  for (const name of Object.keys(MIGRATIONS)) h.update(name).update(readFileSync(`${ROOT}src/store/migrations/${name}.ts`));
+  for (const name of Object.keys(MIGRATIONS)) h.update(name).update(readFileSync(join(PROJECT_ROOT, 'src', 'store', 'migrations', `${name}.ts`)));
   return h.digest('hex').slice(0, 16);
 }
 
