@@ -1,14 +1,16 @@
 // bench:ingest — documents/s of `parley ingest` over a folder of reports (default: the 249
 // Guardian reports in ../shared/corpus/guardian), on PGlite and, when DATABASE_URL or
 // PARLEY_TEST_DATABASE_URL is set, on PostgreSQL; baseline: extraction alone on one thread,
-// measured in the same run. Then, on a generated workspace of PARLEY_BENCH_DOCS documents (default
-// 100,000; bench/generate-workspace.ts) per backend, p50/p95 latency of timeline, search and actor
-// queries. Figures only: nothing passes or fails on timing.
+// measured in the same run. Also the whole `parley ingest` command into a new workspace (and a
+// new PostgreSQL database): process start and store creation included. Then, on a generated
+// workspace of PARLEY_BENCH_DOCS documents (default 100,000; bench/generate-workspace.ts) per
+// backend, p50/p95 latency of timeline, search and actor queries. Figures only: nothing passes
+// or fails on timing.
 //   npm run bench:ingest [-- DIR]     PARLEY_BENCH_DOCS=0 skips the generated workspace
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { freshBundle } from '../bin/bundle-fresh.mjs';
 import { extractReport } from '../src/app/extract-report.ts';
@@ -18,8 +20,8 @@ import { openStore, type StoreOptions } from '../src/store/open.ts';
 import { generateWorkspace } from './generate-workspace.ts';
 import { queryLatency, type Latency } from './query-latency.ts';
 
-// The extraction workers start from the bundle `npm ci` builds: rebuild it if a source changed since.
-if (!freshBundle('ingest-worker.mjs')) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
+// The command and its extraction workers start from the bundles `npm ci` builds: rebuilt if a source changed since.
+if (!freshBundle('ingest-worker.mjs') || !freshBundle('cli/main.mjs')) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
 const dir = process.argv[2] ?? '../shared/corpus/guardian';
 const files = readdirSync(dir).filter((f) => /\.(txt|md|html?)$/.test(f)).map((f) => join(dir, f));
 const published = '2026-01-01';
@@ -51,6 +53,19 @@ async function bench(name: string, options: StoreOptions, cleanup: () => Promise
   rows.push({ run: name, docs: done, seconds: sum.seconds, perSecond: done / sum.seconds, note: `open ${opened.toFixed(1)} s; ${sum.nearDuplicates} copies; ${sum.failed.length} failed` });
 }
 
+/**
+ * The whole `parley ingest` command as a user runs it, into a new store: starting the process,
+ * opening (creating) the workspace or database, extracting, writing, rebuilding the record.
+ */
+function command(name: string, args: string[], env: Record<string, string>): void {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['bin/parley.mjs', 'ingest', dir, '--published', published, '--format', 'json', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const s = (performance.now() - t) / 1000;
+  let done = 0;
+  try { const j = JSON.parse(r.stdout) as { stored: number; already: number }; done = j.stored + j.already; } catch { /* reported below */ }
+  rows.push({ run: name, docs: done, seconds: s, perSecond: done / s, note: r.status === 0 ? 'whole command' : `exit ${r.status}: ${r.stderr.trim().split('\n')[0]}` });
+}
+
 const GEN = Number(process.env.PARLEY_BENCH_DOCS ?? 100000);
 const latencies: (Latency & { store: string; note: string })[] = [];
 async function generated(name: string, options: StoreOptions, cleanup: () => Promise<void>): Promise<void> {
@@ -73,6 +88,9 @@ async function generated(name: string, options: StoreOptions, cleanup: () => Pro
 
 const ws = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 await bench('ingest, PGlite workspace', { workspace: join(ws, 'ws') }, async () => rmSync(ws, { recursive: true, force: true }));
+const cws = mkdtempSync(join(tmpdir(), 'parley-bench-cmd-'));
+command('parley ingest, new PGlite workspace', ['-w', join(cws, 'ws')], {});
+rmSync(cws, { recursive: true, force: true });
 const gws = mkdtempSync(join(tmpdir(), 'parley-bench-gen-'));
 await generated('PGlite', { workspace: join(gws, 'ws') }, async () => rmSync(gws, { recursive: true, force: true }));
 
@@ -84,6 +102,9 @@ if (url) {
   const u = new URL(url);
   u.pathname = '/' + name;
   await bench('ingest, PostgreSQL 15', { databaseUrl: u.toString() }, () => admin(`drop database ${name} with (force)`));
+  await admin(`create database ${name}`);
+  command('parley ingest, new PostgreSQL db', [], { DATABASE_URL: u.toString() });
+  await admin(`drop database ${name} with (force)`);
   await admin(`create database ${name}_gen`);
   u.pathname = `/${name}_gen`;
   await generated('PostgreSQL 15', { databaseUrl: u.toString() }, () => admin(`drop database ${name}_gen with (force)`));

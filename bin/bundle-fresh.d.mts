@@ -1,2 +1,2 @@
 export declare const root: string;
-export declare function freshBundle(name: string): string | undefined;
+export declare function freshBundle(name: string, from?: string): string | undefined;

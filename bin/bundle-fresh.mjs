@@ -14,8 +14,12 @@ function newestSource(dir) {
   return newest;
 }
 
-/** The bundle's path when it is fresh, else undefined. */
-export function freshBundle(name) {
-  const bundle = root + 'dist/' + name;
-  try { return statSync(bundle).mtimeMs > newestSource(root + 'src') ? bundle : undefined; } catch { return undefined; }
+/**
+ * The bundle's path when it is fresh, else undefined. `from`: parley's folder, given by code that
+ * may itself run from a bundle (where this module's own URL is not beside bin/).
+ */
+export function freshBundle(name, from = root) {
+  const base = from.endsWith('/') ? from : from + '/';
+  const bundle = base + 'dist/' + name;
+  try { return statSync(bundle).mtimeMs > newestSource(base + 'src') ? bundle : undefined; } catch { return undefined; }
 }

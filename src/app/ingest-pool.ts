@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
 import { freshBundle } from '../../bin/bundle-fresh.mjs';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { ParleyError, type ErrorCode } from '../domain/errors.ts';
 import type { Extraction } from '../domain/record.ts';
 import type { InputDocument } from '../input/read-input.ts';
@@ -33,9 +35,9 @@ export function inlineExtractor(): Extractor {
  * ~0.7 s less per worker), else load the sources through tsx, as bin/parley.mjs does.
  */
 export function workerExtractor(n: number): Extractor {
-  const bundle = freshBundle('ingest-worker.mjs');
+  const bundle = freshBundle('ingest-worker.mjs', PROJECT_ROOT);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
+  const entry = pathToFileURL(join(PROJECT_ROOT, 'src', 'app', 'ingest-worker.ts')).href;
   const boot = bundle
     ? `import(${JSON.stringify(pathToFileURL(bundle).href)})`
     : `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
