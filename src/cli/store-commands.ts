@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ParleyError } from '../domain/errors.ts';
 import { ingestPaths, parseManifest, startExtractionWorkers, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
 import type { Extractor } from '../app/ingest-pool.ts';
-import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
+import { isNewStore, openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { report } from './main.ts';
 import { registerRecordCommands } from './store-record-commands.ts';
@@ -55,8 +55,10 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   let extractor: Extractor | undefined;
   try {
     const manifest = opts.manifest ? await readManifest(opts.manifest) : undefined;
-    // The extraction workers load while the workspace opens.
-    extractor = await startExtractionWorkers(paths, opts.workers);
+    // The extraction workers load while the workspace opens; into a new workspace, where every
+    // report will be read, they start on the first reports too.
+    const storeOptions = storeOptionsFrom(opts);
+    extractor = await startExtractionWorkers(paths, opts.workers, isNewStore(storeOptions) ? { published: opts.published, manifest } : undefined);
     const summary = await withStore(opts, commandLine(), (s) => ingestPaths(s, paths, {
       published: opts.published,
       manifest,

@@ -51,6 +51,12 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return openPglite(opts.workspace ?? '.parley', opts);
 }
 
+/** Whether opening would create the store: a PGlite workspace not made yet (a server: never known). */
+export function isNewStore(opts: StoreOptions): boolean {
+  if (!opts.workspace && opts.databaseUrl) return false;
+  return !existsSync(join(resolve(opts.workspace ?? '.parley'), 'pgdata', 'PG_VERSION'));
+}
+
 async function openPglite(workspace: string, opts: StoreOptions): Promise<Store> {
   const dir = resolve(workspace);
   try {
