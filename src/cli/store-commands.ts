@@ -43,6 +43,7 @@ export function registerStoreCommands(program: Command, setCode: (code: number) 
 type IngestFlags = StoreFlags & { published?: string; manifest?: string; workers?: number; format: 'text' | 'json'; verbose?: boolean };
 
 async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
+  const t0 = performance.now();
   const ac = new AbortController();
   const onSigint = (): void => {
     if (ac.signal.aborted) process.exit(130);
@@ -59,7 +60,7 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
     // report will be read, they start on the first reports too.
     const storeOptions = storeOptionsFrom(opts);
     extractor = await startExtractionWorkers(paths, opts.workers, isNewStore(storeOptions) ? { published: opts.published, manifest } : undefined);
-    const summary = await withStore(opts, commandLine(), (s) => ingestPaths(s, paths, {
+    const ingested = await withStore(opts, commandLine(), (s) => ingestPaths(s, paths, {
       published: opts.published,
       manifest,
       workers: opts.workers,
@@ -71,6 +72,9 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
         process.stdout.write(`${tty ? '\r\x1b[K' : ''}${src}: ${what} d${r.documentId}\n`);
       } : undefined,
     }));
+    // The time the user waited: opening (or creating) the store included, where the workers
+    // may already have started on the first reports.
+    const summary = { ...ingested, seconds: (performance.now() - t0) / 1000 };
     if (tty) process.stderr.write('\r\x1b[K');
     const shown = summary.warnings.slice(0, 5);
     for (const w of shown) process.stderr.write(`parley: ${w}\n`);
