@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { ParleyError, isParleyError } from '../domain/errors.ts';
 import { EXIT_CODES } from './exit-codes.ts';
-import { runExtract } from './extract-command.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -19,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['summary', 'json', 'parley-eval']).default('summary'))
     .option('--published <date>', 'publication date as YYYY-MM-DD (otherwise read from the report)')
     .action(async (files: string[], opts: { format: 'summary' | 'json' | 'parley-eval'; published?: string }) => {
-      code = await runExtract(files, opts);
+      code = await (await import('./extract-command.ts')).runExtract(files, opts);
     });
   // `extract` needs no workspace: loading the store (PGlite, Kysely, pg) costs ~0.6 s of CPU,
   // so its commands are registered only when another command, or help, is asked for.

@@ -5,10 +5,7 @@ import { PROJECT_ROOT } from '../project-root.ts';
 import type { Command } from 'commander';
 import { ParleyError } from '../domain/errors.ts';
 import { currentUser } from '../app/actor-of.ts';
-import { ingestPaths } from '../app/ingest.ts';
 import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
-import { buildServer } from '../server/app.ts';
-import { loadProcesses } from '../server/queries/processes.ts';
 import { report } from './main.ts';
 import { commandLine, positiveInt, workspaceOption, type StoreFlags } from './store-commands.ts';
 
@@ -47,6 +44,7 @@ export function registerServeCommands(program: Command, setCode: (code: number) 
         process.stderr.write(`parley: demo workspace ${workspace}\n`);
         const store = await openStore({ workspace, command: commandLine() });
         const files = readdirSync(EXAMPLES_DIR).filter((n) => !/^readme/i.test(n)).map((n) => join(EXAMPLES_DIR, n));
+        const { ingestPaths } = await import('../app/ingest.ts');
         const s = await ingestPaths(store, files, { workers: 0, by: currentUser() });
         process.stderr.write(`parley: ingested ${s.stored + s.already + s.updated} example reports\n`);
         setCode(await serveUntilStopped(store, f));
@@ -59,6 +57,8 @@ export function registerServeCommands(program: Command, setCode: (code: number) 
 /** Listens until SIGINT/SIGTERM, then closes the server and the store (and its lock). */
 async function serveUntilStopped(store: Store, f: ServeFlags): Promise<number> {
   const web = existsSync(join(WEB_DIR, 'index.html'));
+  // The server and the extraction it offers load only for serve and demo.
+  const [{ buildServer }, { loadProcesses }] = await Promise.all([import('../server/app.ts'), import('../server/queries/processes.ts')]);
   const app = await buildServer({ store, by: currentUser(), webDir: WEB_DIR });
   let url: string;
   try {

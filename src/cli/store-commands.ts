@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { ParleyError } from '../domain/errors.ts';
-import { ingestPaths, parseManifest, startExtractionWorkers, type IngestProgress, type IngestSummary } from '../app/ingest.ts';
+import type { IngestProgress, IngestSummary } from '../app/ingest.ts';
 import type { Extractor } from '../app/ingest-pool.ts';
 import { isNewStore, openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { EXIT_CODES } from './exit-codes.ts';
@@ -55,7 +55,9 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   const tty = process.stderr.isTTY === true;
   let extractor: Extractor | undefined;
   try {
-    const manifest = opts.manifest ? await readManifest(opts.manifest) : undefined;
+    // The extraction pipeline loads only for this command, not for every command on the record.
+    const { ingestPaths, parseManifest, startExtractionWorkers } = await import('../app/ingest.ts');
+    const manifest = opts.manifest ? await readManifest(opts.manifest, parseManifest) : undefined;
     // The extraction workers load while the workspace opens; into a new workspace, where every
     // report will be read, they start on the first reports too.
     const storeOptions = storeOptionsFrom(opts);
@@ -128,7 +130,7 @@ export function positiveInt(v: string, name: string): number {
   return n;
 }
 
-async function readManifest(file: string): Promise<Map<string, string>> {
+async function readManifest(file: string, parseManifest: (json: unknown) => Map<string, string>): Promise<Map<string, string>> {
   let json: unknown;
   try { json = JSON.parse(await readFile(file, 'utf8')); } catch (e) {
     throw new ParleyError('BAD_ARGUMENT', `--manifest ${file}: ${(e as Error).message}`);
