@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { isParleyError, type ErrorCode } from '../domain/errors.ts';
 import { readInputFile, readStdin, type InputDocument } from '../input/read-input.ts';
@@ -9,6 +9,7 @@ import { currentUser } from './actor-of.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { contentHash, ingestExtractions, type BatchItem, type IngestedDocument } from './ingest-batch.ts';
 import { storedHashes } from '../store/documents-repo.ts';
+import { fileId, parseManifest } from './manifest.ts';
 import { recomputeProcessRecord } from './recompute-record.ts';
 import { inlineExtractor, workerExtractor, type ExtractedReport, type Extractor } from './ingest-pool.ts';
 
@@ -275,27 +276,6 @@ async function expand(p: string): Promise<string[]> {
     }
   };
   await walk(p);
-  return out;
-}
-
-const fileId = (src: string): string => basename(src, extname(src));
-
-/** Publication dates from a manifest: [{ id, published }], { files: [...] } or { id: "YYYY-MM-DD" }. */
-export function parseManifest(json: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  const day = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined);
-  const list = Array.isArray(json) ? json : json && typeof json === 'object' && Array.isArray((json as { files?: unknown }).files) ? (json as { files: unknown[] }).files : undefined;
-  if (list) {
-    for (const x of list) {
-      if (!x || typeof x !== 'object') continue;
-      const r = x as Record<string, unknown>;
-      const id = typeof r.id === 'string' ? r.id : typeof r.file === 'string' ? fileId(r.file) : undefined;
-      const d = day(r.published ?? r.date);
-      if (id && d) out.set(id, d);
-    }
-  } else if (json && typeof json === 'object') {
-    for (const [k, v] of Object.entries(json)) { const d = day(v); if (d) out.set(fileId(k), d); }
-  }
   return out;
 }
 

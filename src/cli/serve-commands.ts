@@ -9,9 +9,8 @@ import { openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { report } from './main.ts';
 import { commandLine, positiveInt, workspaceOption, type StoreFlags } from './store-commands.ts';
 
-const ROOT = PROJECT_ROOT;
-export const WEB_DIR = join(ROOT, 'web/dist');
-export const EXAMPLES_DIR = join(ROOT, 'examples');
+export const WEB_DIR = join(PROJECT_ROOT, 'web/dist');
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'examples');
 
 type ServeFlags = StoreFlags & { host: string; port: number };
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ParleyError } from '../domain/errors.ts';
 import type { IngestProgress, IngestSummary } from '../app/ingest.ts';
 import type { Extractor } from '../app/ingest-pool.ts';
+import { parseManifest } from '../app/manifest.ts';
 import { isNewStore, openStore, storeOptionsFrom, type Store } from '../store/open.ts';
 import { EXIT_CODES } from './exit-codes.ts';
 import { report } from './main.ts';
@@ -56,8 +57,8 @@ async function runIngest(paths: string[], opts: IngestFlags): Promise<number> {
   let extractor: Extractor | undefined;
   try {
     // The extraction pipeline loads only for this command, not for every command on the record.
-    const { ingestPaths, parseManifest, startExtractionWorkers } = await import('../app/ingest.ts');
-    const manifest = opts.manifest ? await readManifest(opts.manifest, parseManifest) : undefined;
+    const { ingestPaths, startExtractionWorkers } = await import('../app/ingest.ts');
+    const manifest = opts.manifest ? await readManifest(opts.manifest) : undefined;
     // The extraction workers load while the workspace opens; into a new workspace, where every
     // report will be read, they start on the first reports too.
     const storeOptions = storeOptionsFrom(opts);
@@ -130,7 +131,7 @@ export function positiveInt(v: string, name: string): number {
   return n;
 }
 
-async function readManifest(file: string, parseManifest: (json: unknown) => Map<string, string>): Promise<Map<string, string>> {
+async function readManifest(file: string): Promise<Map<string, string>> {
   let json: unknown;
   try { json = JSON.parse(await readFile(file, 'utf8')); } catch (e) {
     throw new ParleyError('BAD_ARGUMENT', `--manifest ${file}: ${(e as Error).message}`);

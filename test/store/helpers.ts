@@ -15,9 +15,14 @@ if (!PG_URL) process.stderr.write(`# ${PG_SKIP}\n`);
 
 let template: Promise<Blob> | undefined;
 
-/** A dump of a migrated PGlite database, cached on disk by schema version (src/store/template.ts). */
+/**
+ * A dump of a migrated PGlite database (src/store/template.ts): the one `npm ci` made, else one
+ * made here and cached on disk by schema version (a tree whose migrations changed since).
+ */
 export function pgliteTemplate(): Promise<Blob> {
   template ??= (async () => {
+    const shipped = readTemplate();
+    if (shipped) return shipped;
     const key = templateKey();
     const file = join(tmpdir(), `parley-pglite-template-${key}.tar`);
     const cached = readTemplate(file, () => key);

@@ -4,7 +4,7 @@ import type { Actor, Event, Extraction, Participation, Quantity, Sentence } from
 import { ingestExtraction } from '../../src/app/ingest-document.ts';
 import { decideRecord } from '../../src/app/decide-record.ts';
 import { ensureProcessRecord } from '../../src/app/recompute-record.ts';
-import { parseManifest } from '../../src/app/ingest.ts';
+import { parseManifest } from '../../src/app/manifest.ts';
 import { commitments, processRounds, timeline } from '../../src/store/process-queries.ts';
 import { figures } from '../../src/store/queries.ts';
 import type { Store } from '../../src/store/open.ts';
