@@ -31,19 +31,19 @@ export function inlineExtractor(): Extractor {
 }
 
 /**
- * V8's optimising compiler, tuned for a short burst of extraction rather than a long-running
- * server: functions are optimised later (a larger interrupt budget) and without inlining their
- * callees. Extraction is large functions full of string and regex work whose types keep changing
- * (one- and two-byte strings, slices), so V8 optimised, dropped and re-optimised them, with every
- * callee inlined into each copy: on the 249 Guardian reports a cold worker spent 4.5 s of compiler
- * time (findTriggers compiled 6 times, findCues 12) on threads that, with 2 cores, the writing
- * thread and the worker need. Measured (alternating runs, 249 reports, 2 cores): whole ingest
- * 4.28 -> 3.28 s on PostgreSQL, 5.94 -> 5.14 s on PGlite, CPU of the process 5.9 -> 4.1 s on
- * PostgreSQL; warm extraction is ~10% slower, which pays back only after ~10 times as many
- * reports in one run. The flags are process-wide (V8 has no per-isolate flags), so they are set
- * once, when a pool starts: only `parley ingest` of many files runs with them.
+ * V8's compilers, tuned for a burst of extraction rather than a long-running server. Extraction
+ * is large functions of string and regex work whose types keep changing (one- and two-byte
+ * strings, slices): V8 optimised them, dropped the code and optimised again, inlining every callee
+ * into each copy. A cold worker spent 4.5 s of compiler time on the 249 Guardian reports
+ * (findTriggers compiled 6 times, findCues 12), on threads that 2 cores need for extracting and
+ * writing. So functions are optimised later (a larger interrupt budget) and without inlining, and
+ * regexes go straight to machine code instead of being interpreted first and compiled again.
+ * Measured on the 249 reports, 2 cores, alternating runs: whole ingest on PostgreSQL 4.28 -> 3.10 s,
+ * on PGlite 5.94 -> 4.93 s. Warm extraction is ~10% slower: the defaults would win back what they
+ * cost only in a run ~10 times as long. The flags are process-wide (V8 has none per isolate), so
+ * they are set once, when a pool starts: only `parley ingest` of many files runs with them.
  */
-const COMPILE_LESS = '--no-turbo-inlining --interrupt-budget=600000';
+const COMPILE_LESS = '--no-turbo-inlining --interrupt-budget=600000 --no-regexp-tier-up';
 let compilingLess = false;
 function compileLess(): void {
   if (compilingLess) return;
