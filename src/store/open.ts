@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pglitePoolConfig } from './pglite-connection.ts';
 import { Kysely, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { ParleyError } from '../domain/errors.ts';
@@ -77,7 +77,7 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
     // The shipped template has this build's migrations: not for a store opened with others.
     const template = fresh ? (opts.pgliteTemplate ?? (opts.migrations ? undefined : readTemplate())) : undefined;
     pglite = await createPglite(dataDir, template);
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite) as pg.PoolConfig) }) });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool(pglitePoolConfig(pglite) as pg.PoolConfig) }) });
     await migrate(db as Kysely<unknown>, workspace, opts.migrations);
   } catch (e) {
     await db?.destroy().catch(() => undefined);

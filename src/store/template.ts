@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pglitePoolConfig } from './pglite-connection.ts';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../project-root.ts';
@@ -30,7 +30,7 @@ export function templateKey(): string {
 export async function makeTemplate(compression: 'gzip' | 'none' = 'gzip'): Promise<Blob> {
   const p = await PGlite.create();
   try {
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(p) as pg.PoolConfig) }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool(pglitePoolConfig(p) as pg.PoolConfig) }) });
     await migrate(db, 'template');
     await db.destroy();
     return await p.dumpDataDir(compression);
