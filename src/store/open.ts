@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pglitePoolConfig } from './pglite-connection.ts';
@@ -18,10 +18,10 @@ export interface StoreOptions {
   /** What is opening the store, for the lock file ("parley ingest reports/"). */
   readonly command?: string;
   /**
-   * A dumped, migrated data folder to start a new workspace from. Default: the one `npm ci`
+   * A migrated, empty data folder a new workspace starts as a copy of. Default: the one `npm ci`
    * made (store/template.ts), when it matches this build; false: initdb and every migration.
    */
-  readonly pgliteTemplate?: Blob | false;
+  readonly pgliteTemplate?: string | false;
   /** Tests: the migrations to run instead of this build's. */
   readonly migrations?: Record<string, Migration>;
 }
@@ -109,10 +109,16 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
 // relaxedDurability: with a folder on disk (NodeFS) PGlite's sync step is a no-op that it
 // would still wait its turn for; PostgreSQL's own writes reach the OS either way, so a killed
 // process loses nothing committed (the kill -9 test in test/store/ingest-cli.test.ts).
-async function createPglite(dataDir: string, template: Blob | false | undefined): Promise<PGlite> {
+async function createPglite(dataDir: string, template: string | false | undefined): Promise<PGlite> {
   if (!template) return PGlite.create(dataDir, { relaxedDurability: true });
   try {
-    return await PGlite.create(dataDir, { relaxedDurability: true, loadDataDir: template });
+    // Copied aside and renamed: a copy cut short never looks like a database on the next open.
+    const aside = `${dataDir}.new`;
+    rmSync(aside, { recursive: true, force: true });
+    cpSync(template, aside, { recursive: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    renameSync(aside, dataDir);
+    return await PGlite.create(dataDir, { relaxedDurability: true });
   } catch {
     // A template that will not load (a damaged dist/): the workspace is made from scratch.
     rmSync(dataDir, { recursive: true, force: true });

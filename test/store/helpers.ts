@@ -1,37 +1,31 @@
 // Test support for the store: a PGlite template made once per machine (initdb costs ~3 s,
 // loading a dump ~1 s), fresh PostgreSQL databases when PARLEY_TEST_DATABASE_URL is set.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore, type Store, type StoreOptions } from '../../src/store/open.ts';
-import { makeTemplate, readTemplate, templateKey, writeTemplate } from '../../src/store/template.ts';
+import { makeTemplate, readTemplate, templateKey } from '../../src/store/template.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PG_URL = process.env.PARLEY_TEST_DATABASE_URL;
 export const PG_SKIP = PG_URL ? false : 'PARLEY_TEST_DATABASE_URL is not set: PostgreSQL tests skipped (scripts/ci-postgres.sh start)';
 if (!PG_URL) process.stderr.write(`# ${PG_SKIP}\n`);
 
-let template: Promise<Blob> | undefined;
+let template: Promise<string> | undefined;
 
 /**
- * A dump of a migrated PGlite database (src/store/template.ts): the one `npm ci` made, else one
- * made here and cached on disk by schema version (a tree whose migrations changed since).
+ * A migrated, empty PGlite data folder (src/store/template.ts): the one `npm ci` made, else (a
+ * tree whose migrations changed since) one made here for this test process.
  */
-export function pgliteTemplate(): Promise<Blob> {
+export function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
     const shipped = readTemplate();
     if (shipped) return shipped;
-    const key = templateKey();
-    const file = join(tmpdir(), `parley-pglite-template-${key}.tar`);
-    const cached = readTemplate(file, () => key);
-    if (cached) return cached;
-    const blob = await makeTemplate('none');
-    await writeTemplate(`${file}.${process.pid}`, blob, key);
-    renameSync(`${file}.${process.pid}`, file);
-    renameSync(`${file}.${process.pid}.key`, `${file}.key`);
-    return blob;
+    const dir = join(tempDir(), 'pglite-template');
+    await makeTemplate(dir, templateKey());
+    return dir;
   })();
   return template;
 }

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { ingestExtraction } from '../../src/app/ingest-document.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/open.ts';
-import { makeTemplate, readTemplate, SHIPPED_TEMPLATE, templateKey, writeTemplate } from '../../src/store/template.ts';
+import { makeTemplate, readTemplate, SHIPPED_TEMPLATE, templateKey } from '../../src/store/template.ts';
 import { tempDir } from './helpers.ts';
 import { TEXT_A, extractionOf } from './fixtures.ts';
 
@@ -17,22 +17,25 @@ test('the template npm ci made is this build\'s (else: npm run build:template)',
   assert.ok(readTemplate(), `${SHIPPED_TEMPLATE} is missing or was made for other migrations`);
 });
 
-test('a template is read back only with this build\'s key', async () => {
-  const dir = tempDir();
-  const file = join(dir, 't.tar.gz');
-  assert.equal(readTemplate(file), undefined, 'no file');
-  await writeTemplate(file, new Blob(['x']), 'another-build');
-  assert.equal(readTemplate(file), undefined, 'another key');
-  await writeTemplate(file, new Blob(['x']), templateKey());
-  assert.equal(await readTemplate(file)!.text(), 'x');
-  assert.ok(existsSync(`${file}.key`) && !existsSync(`${file}.tmp`));
+test('a template is read back only with this build\'s key and a database in it', async () => {
+  const dir = join(tempDir(), 't');
+  assert.equal(readTemplate(dir), undefined, 'no folder');
+  mkdirSync(dir);
+  writeFileSync(`${dir}.key`, templateKey());
+  assert.equal(readTemplate(dir), undefined, 'no database in it');
+  writeFileSync(join(dir, 'PG_VERSION'), '17\n');
+  assert.equal(readTemplate(dir), dir);
+  writeFileSync(`${dir}.key`, 'another-build');
+  assert.equal(readTemplate(dir), undefined, 'another key');
 });
 
 test('a workspace made from a template has every migration and takes reports', async () => {
-  const file = join(tempDir(), 't.tar.gz');
-  await writeTemplate(file, await makeTemplate(), templateKey());
+  const template = join(tempDir(), 't');
+  await makeTemplate(template, templateKey());
+  assert.equal(readTemplate(template), template);
+  assert.ok(!existsSync(`${template}.tmp-${process.pid}`), 'built aside, then moved into place');
   const dir = join(tempDir(), 'ws');
-  const s = await openStore({ workspace: dir, pgliteTemplate: readTemplate(file) });
+  const s = await openStore({ workspace: dir, pgliteTemplate: template });
   try {
     const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db);
     assert.deepEqual(done.rows.map((r) => r.name), Object.keys(MIGRATIONS));
@@ -41,7 +44,7 @@ test('a workspace made from a template has every migration and takes reports', a
   } finally {
     await s.close();
   }
-  // Reopened: the stored report is there (the workspace is on disk, not the template).
+  // Reopened: the stored report is there (the workspace is a copy, the template is untouched).
   const again = await openStore({ workspace: dir });
   try {
     const n = await again.db.selectFrom('documents').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -49,13 +52,22 @@ test('a workspace made from a template has every migration and takes reports', a
   } finally {
     await again.close();
   }
+  const other = await openStore({ workspace: join(tempDir(), 'ws2'), pgliteTemplate: template });
+  try {
+    const n = await other.db.selectFrom('documents').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(n.n), 0, 'a second workspace from the same template starts empty');
+  } finally {
+    await other.close();
+  }
 });
 
 test('a damaged template is passed over: the workspace is made from scratch', async () => {
-  const file = join(tempDir(), 'bad.tar.gz');
-  writeFileSync(file, 'not a tar archive');
-  await writeTemplate(file, new Blob(['not a tar archive']), templateKey());
-  const s = await openStore({ workspace: join(tempDir(), 'ws'), pgliteTemplate: readTemplate(file) });
+  const template = join(tempDir(), 'bad');
+  mkdirSync(template);
+  writeFileSync(join(template, 'PG_VERSION'), 'not a database');
+  writeFileSync(`${template}.key`, templateKey());
+  assert.equal(readTemplate(template), template);
+  const s = await openStore({ workspace: join(tempDir(), 'ws'), pgliteTemplate: template });
   try {
     const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db);
     assert.deepEqual(done.rows.map((r) => r.name), Object.keys(MIGRATIONS));
