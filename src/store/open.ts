@@ -111,16 +111,17 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
 // process loses nothing committed (the kill -9 test in test/store/ingest-cli.test.ts).
 async function createPglite(dataDir: string, template: string | false | undefined): Promise<PGlite> {
   if (!template) return PGlite.create(dataDir, { relaxedDurability: true });
+  // Copied aside and renamed: a copy cut short never looks like a database on the next open.
+  const aside = `${dataDir}.new`;
   try {
-    // Copied aside and renamed: a copy cut short never looks like a database on the next open.
-    const aside = `${dataDir}.new`;
     rmSync(aside, { recursive: true, force: true });
     cpSync(template, aside, { recursive: true });
     rmSync(dataDir, { recursive: true, force: true });
     renameSync(aside, dataDir);
     return await PGlite.create(dataDir, { relaxedDurability: true });
   } catch {
-    // A template that will not load (a damaged dist/): the workspace is made from scratch.
+    // A template that will not copy or load (a damaged dist/): the workspace is made from scratch.
+    rmSync(aside, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
     return PGlite.create(dataDir, { relaxedDurability: true });
   }

@@ -7,7 +7,7 @@ import { ingestExtraction } from '../../src/app/ingest-document.ts';
 import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openStore } from '../../src/store/open.ts';
 import { makeTemplate, readTemplate, SHIPPED_TEMPLATE, templateKey } from '../../src/store/template.ts';
-import { tempDir } from './helpers.ts';
+import { pgliteTemplate, tempDir } from './helpers.ts';
 import { TEXT_A, extractionOf } from './fixtures.ts';
 
 // New PGlite workspaces start from a migrated empty database made at install (npm ci), used only
@@ -71,6 +71,21 @@ test('a damaged template is passed over: the workspace is made from scratch', as
   try {
     const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db);
     assert.deepEqual(done.rows.map((r) => r.name), Object.keys(MIGRATIONS));
+  } finally {
+    await s.close();
+  }
+});
+
+test('a copy cut short (killed while the workspace was being made) is made again on the next open', async () => {
+  const ws = join(tempDir(), 'ws');
+  // What a kill during the copy leaves: the copy aside, no database folder.
+  mkdirSync(join(ws, 'pgdata.new', 'base'), { recursive: true });
+  writeFileSync(join(ws, 'pgdata.new', 'PG_VERSION'), '17\n');
+  const s = await openStore({ workspace: ws, pgliteTemplate: await pgliteTemplate() });
+  try {
+    const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(s.db);
+    assert.deepEqual(done.rows.map((r) => r.name), Object.keys(MIGRATIONS));
+    assert.ok(!existsSync(join(ws, 'pgdata.new')), 'the copy aside was moved into place');
   } finally {
     await s.close();
   }
