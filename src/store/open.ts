@@ -54,8 +54,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 /** Whether opening would create the store: a PGlite workspace not made yet (a server: never known). */
 export function isNewStore(opts: StoreOptions): boolean {
   if (!opts.workspace && opts.databaseUrl) return false;
-  return !hasDatabase(join(resolve(opts.workspace ?? '.parley'), 'pgdata'));
+  return !hasDatabase(dataDirOf(opts.workspace ?? '.parley'));
 }
+
+/** Where a workspace keeps PostgreSQL's data folder (beside its lock file). */
+const dataDirOf = (workspace: string): string => join(resolve(workspace), 'pgdata');
 
 /** A PGlite data folder holds a database once initdb (or a template) wrote its version file. */
 const hasDatabase = (dataDir: string): boolean => existsSync(join(dataDir, 'PG_VERSION'));
@@ -72,7 +75,7 @@ async function openPglite(workspace: string, opts: StoreOptions): Promise<Store>
   let pglite: PGlite | undefined;
   let db: Kysely<DB> | undefined;
   try {
-    const dataDir = join(dir, 'pgdata');
+    const dataDir = dataDirOf(dir);
     const fresh = !hasDatabase(dataDir);
     // The shipped template has this build's migrations: not for a store opened with others.
     const template = fresh ? (opts.pgliteTemplate ?? (opts.migrations ? undefined : readTemplate())) : undefined;
