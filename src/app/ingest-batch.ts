@@ -150,6 +150,22 @@ async function findNearCopies(tx: Kysely<DB>, fresh: Plan[]): Promise<void> {
   });
 }
 
+/**
+ * Per actor, the words the report uses for it only as a description ("the opposition", never a
+ * name): an alias with one mention by name is a name.
+ */
+export function descriptionsOf(x: Extraction): Map<string, Set<string>> {
+  const described = new Map<string, Set<string>>();
+  const named = new Set<string>();
+  for (const m of x.mentions) {
+    const key = normName(m.text);
+    if (m.via !== 'description') named.add(`${m.actorId}\u0001${key}`);
+    else (described.get(m.actorId) ?? described.set(m.actorId, new Set()).get(m.actorId)!).add(key);
+  }
+  for (const [id, keys] of described) for (const k of keys) if (named.has(`${id}\u0001${k}`)) keys.delete(k);
+  return described;
+}
+
 /** Actors, memberships and claims of the documents, in a handful of statements for all of them; claim ids per document. */
 async function writeRecords(tx: Kysely<DB>, plans: Plan[], version: string): Promise<number[][]> {
   if (plans.length === 0) return [];
@@ -158,8 +174,13 @@ async function writeRecords(tx: Kysely<DB>, plans: Plan[], version: string): Pro
   const inputs: ActorInput[] = [];
   plans.forEach((p, k) => {
     const orgs = new Map<string, ActorInput>();
+    const passing = descriptionsOf(p.doc.x);
     for (const a of p.doc.x.actors) {
-      inputs.push({ localId: local(k, a.id), documentKey: String(k), name: a.name, kind: a.kind, aliases: a.aliases, lexiconId: a.lexiconId, description: a.description });
+      const only = passing.get(a.id);
+      const isDescription = (al: string): boolean => !!only?.has(normName(al));
+      const aliases = a.aliases.filter((al) => !isDescription(al));
+      const descriptions = a.aliases.filter(isDescription);
+      inputs.push({ localId: local(k, a.id), documentKey: String(k), name: a.name, kind: a.kind, aliases, descriptions, lexiconId: a.lexiconId, description: a.description });
       for (const f of a.affiliations) {
         const id = local(k, 'org:' + normName(f.organization));
         if (!orgs.has(id)) orgs.set(id, { localId: id, documentKey: String(k), name: f.organization, kind: 'organization', aliases: [] });

@@ -9,6 +9,11 @@ export interface ActorInput {
   readonly name: string;
   readonly kind: ActorKind | string;
   readonly aliases: readonly string[];
+  /**
+   * What the document calls the actor in passing ("the opposition", "the rebels"): kept as
+   * aliases to show, never a key to other documents, where the same words name someone else.
+   */
+  readonly descriptions?: readonly string[];
   readonly lexiconId?: string;
   readonly description?: string;
   /**
@@ -25,7 +30,8 @@ interface Known { id: number; kind: string; via: string }
  * 1. a person's decision (alias, merge, split) about one of its names, latest first;
  * 2. the same lexicon identity;
  * 3. the same full name or alias (a person only matches a person; an actor of another lexicon
- *    identity only under the very same name);
+ *    identity only under the very same name); a description ("the opposition") is no such alias:
+ *    in another report it is another country's opposition;
  * 4. an organisation's acronym ("SNC" ↔ "Syrian National Coalition"), which initials alone never
  *    decide when two organisations share them:
  *    - a full name joins an actor sharing its acronym when that actor is known by no full name yet
@@ -61,11 +67,11 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
     union all
     select 'a', al.alias_norm, al.actor_id, al.via, ac.kind, ac.lexicon_id, al.actor_id, al.alias
       from actor_aliases al join actors ac on ac.id = al.actor_id
-      where al.alias_norm = any(${allKeys}::text[]) and ac.merged_into is null
+      where al.alias_norm = any(${allKeys}::text[]) and ac.merged_into is null and al.via <> 'description'
     union all
     select 'f', al.alias_norm, al.actor_id, al.via, ac.kind, ac.lexicon_id, al.actor_id, al.alias
       from actor_aliases al join actors ac on ac.id = al.actor_id
-      where ac.merged_into is null and al.via <> 'acronym'
+      where ac.merged_into is null and al.via not in ('acronym', 'description')
         and al.actor_id in (select actor_id from actor_aliases where alias_norm = any(${acrKeys}::text[]))`.execute(db);
   // Latest decision first; otherwise the oldest actor first.
   const rows = found.rows.sort((a, b) => (a.src !== b.src ? (a.src < b.src ? -1 : 1) : a.src === 'd' ? b.ord - a.ord : a.ord - b.ord));
@@ -159,6 +165,10 @@ export async function resolveActors(db: Kysely<DB>, inputs: readonly ActorInput[
       if (!n.norm || (byAlias.get(n.norm) ?? []).some((k) => k.id === id)) continue;
       push(byAlias, n.norm, { id, kind: x.kind, via: n.via });
       aliases.set(`${id}|${n.norm}`, { actor_id: id, alias: n.alias, alias_norm: n.norm, via: n.via });
+    }
+    for (const d of x.descriptions ?? []) {
+      const norm = normName(d);
+      if (norm && !aliases.has(`${id}|${norm}`)) aliases.set(`${id}|${norm}`, { actor_id: id, alias: d, alias_norm: norm, via: 'description' });
     }
     result.set(x.localId, id);
   }

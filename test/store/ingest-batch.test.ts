@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { ingestExtractions } from '../../src/app/ingest-batch.ts';
+import { descriptionsOf, ingestExtractions } from '../../src/app/ingest-batch.ts';
 import { ingestPaths, startExtractionWorkers } from '../../src/app/ingest.ts';
 import type { Extractor } from '../../src/app/ingest-pool.ts';
 import type { Extraction } from '../../src/domain/record.ts';
@@ -110,3 +110,46 @@ test('extraction workers started before the store opens: only for many files, an
     assert.ok(await startExtractionWorkers([dir], 0) === undefined, '--workers 0 keeps extraction inline');
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+/**
+ * An invented report where an opposition is named once and then only described: "the
+ * opposition" is how the report refers to it, not a name another report's opposition shares.
+ */
+function described(id: string, land: string): Extraction {
+  const text = `${land} opposition leaders met in the capital. The talks with the opposition resumed on Monday.`;
+  const x = extractionOf(text, { id, withRiverCouncil: false });
+  const name = { start: 0, end: `${land} opposition`.length };
+  const passing = { start: text.indexOf('the opposition'), end: text.indexOf('the opposition') + 'the opposition'.length };
+  return {
+    ...x,
+    actors: [{ id: 'o', name: `${land} opposition`, kind: 'organization', aliases: ['the opposition'], affiliations: [], evidence: [name, passing], confidence: 0.6 }],
+    mentions: [
+      { ...name, actorId: 'o', text: `${land} opposition`, sentence: 0, via: 'name' },
+      { ...passing, actorId: 'o', text: 'the opposition', sentence: 1, via: 'description' },
+    ],
+  };
+}
+
+test('descriptionsOf: words a report uses for an actor only in passing; an alias it also names the actor by is a name', () => {
+  assert.deepEqual([...(descriptionsOf(described('n', 'Northland')).get('o') ?? [])], ['opposition']);
+  const x = described('n', 'Northland');
+  const named = { ...x, mentions: [...x.mentions, { ...x.mentions[1]!, via: 'alias' as const }] };
+  assert.deepEqual([...(descriptionsOf(named).get('o') ?? [])], []);
+});
+
+for (const b of BACKENDS) {
+  test(`${b.name}: two reports' "the opposition" are two oppositions; the description is kept to show`, { skip: b.skip }, async () => {
+    await withFreshStore(b, async (s) => {
+      await ingestExtractions(s, [{ extraction: described('north', 'Northland') }], 'v1', 'machine');
+      await ingestExtractions(s, [{ extraction: described('south', 'Southland') }], 'v1', 'machine');
+      const rows = (await sql<{ name: string; alias: string; via: string }>`select a.name, l.alias, l.via from actors a join actor_aliases l on l.actor_id = a.id
+        where a.name like '%opposition' and l.via <> 'acronym' order by a.name, l.alias`.execute(s.db)).rows;
+      assert.deepEqual(rows, [
+        { name: 'Northland opposition', alias: 'Northland opposition', via: 'name' },
+        { name: 'Northland opposition', alias: 'the opposition', via: 'description' },
+        { name: 'Southland opposition', alias: 'Southland opposition', via: 'name' },
+        { name: 'Southland opposition', alias: 'the opposition', via: 'description' },
+      ]);
+    });
+  });
+}
