@@ -71,7 +71,8 @@ export async function showActor(store: Store, ref: string): Promise<Record<strin
 async function actorRecord(store: Store, id: number, mergedInto: number | null): Promise<Record<string, unknown>> {
   const db = store.db;
   const a = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const aliases = await db.selectFrom('actor_aliases').select(['alias', 'via']).where('actor_id', '=', id).orderBy('alias').execute();
+  // Initials parley derived itself ("SG" for "Syrian government") find an actor but are no names anyone wrote.
+  const aliases = await db.selectFrom('actor_aliases').select(['alias', 'via']).where('actor_id', '=', id).where('via', '<>', 'acronym').orderBy('alias').execute();
   const docs = await sql<{ n: string }>`select count(*) as n from document_actors where actor_id = ${id}`.execute(db);
   return {
     id: `a${a.id}`, name: a.name, kind: a.kind, state: a.review_state, version: a.version, lexiconId: a.lexicon_id, description: a.description,

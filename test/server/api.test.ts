@@ -68,6 +68,11 @@ for (const backend of BACKENDS) describe(`API on ${backend.name}`, { skip: backe
       assert.deepEqual(seen, all.body.items.map((a: { id: string }) => a.id));
       assert.equal(new Set(seen).size, seen.length);
       assert.ok(pages > 1);
+      // Initials parley derived ("CU") find the Coastal Union but are not listed among its names.
+      const byInitials: any = await getJson(`${s.url}/api/actors?q=CU`);
+      const union = byInitials.body.items.find((a: { name: string }) => a.name === 'Coastal Union');
+      assert.ok(union, JSON.stringify(byInitials.body.items));
+      assert.ok(!(union.aliases ?? []).includes('CU'), JSON.stringify(union));
     });
 
     test('claims filter by kind and document', async () => {

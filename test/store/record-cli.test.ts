@@ -62,6 +62,11 @@ test('the record commands: status, review, accept, edit, show, actors, quotes, f
   assert.ok(Array.isArray(JSON.parse(members.out)), members.err);
   const actors = (await cli('actors', '--format', 'csv', ...w)).out.split('\n');
   assert.equal(actors[0], 'id,name,kind,state,documents,claims,aliases');
+  // Initials parley derived ("VC") still find the council but are not listed among its names.
+  const council = JSON.parse((await cli('actor', 'VC', '--format', 'json', ...w)).out) as { name: string; aliases: string[] };
+  assert.equal(council.name, 'Valley Council');
+  assert.ok(!council.aliases.includes('VC'), JSON.stringify(council.aliases));
+  assert.ok(!actors.find((l) => l.includes('Valley Council'))?.includes('VC'), actors.join('\n'));
   const quotes = JSON.parse((await cli('quotes', '--format', 'json', ...w)).out) as { id: string; state: string }[];
   assert.equal(quotes.find((q) => q.id === quote.id)?.state, 'accepted');
   const figures = JSON.parse((await cli('figures', '--format', 'json', ...w)).out) as { id: string; value: number }[];

@@ -28,7 +28,7 @@ export async function listActors(db: Kysely<DB>, o: { limit: number; cursor?: st
   const after = decodeCursor(o.cursor)?.[0];
   const rows = await sql<{ id: number; name: string; kind: string; review_state: ReviewState; version: number; aliases: string[] | null }>`
     select a.id, a.name, a.kind, a.review_state, a.version,
-      (select array_agg(al.alias order by al.alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm) as aliases
+      (select array_agg(al.alias order by al.alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm and al.via <> 'acronym') as aliases
     from actors a where a.merged_into is null
     ${after !== undefined ? sql`and a.id > ${Number(after)}` : sql``}
     ${o.kind ? sql`and a.kind = ${o.kind}` : sql``}
