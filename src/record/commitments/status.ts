@@ -11,6 +11,8 @@
  *   (anywhere); unattributed (or the commitment has no known committer) → one level lower (0 stays
  *   0), but only when both the commitment and the event have a place and it is the same one.
  *   An event by another known actor, or at another known place, neither implements nor violates.
+ *   An unattributed event, tied to the commitment by its type alone, counts only within
+ *   `unattributedWithinDays` of the commitment being made or of the last event counted for it.
  * Reports of one event (same type, day, quantity and place) count once. Every change names the
  * events that justify it; further events that change nothing join the entry before them. Pure.
  */
@@ -148,6 +150,8 @@ export function statusOverGroups(
     if (n > last.events.length) last.eventCount = n;
   };
   const enough = S.intermediateDistinctDates;
+  /** The day the commitment was made or an event last counted for it: unattributed events count only near it. */
+  let moved = made.hi;
   // Groups that end before the commitment was made can neither implement nor violate it.
   let i = lowerBound(groups, made.lo - spanOf(groups));
   for (; i < groups.length; i++) {
@@ -165,6 +169,7 @@ export function statusOverGroups(
       : party.actorId && e.actorId ? (party.actorId === e.actorId ? 'committer' : 'other')
         : pActor && pActor === g.actorNorm ? 'committer' : 'other';
     if (who === 'other' || (pPlace && g.placeNorm && pPlace !== g.placeNorm)) continue;
+    if (who === 'unattributed' && when.lo > moved + S.unattributedWithinDays) continue;
     if (impl.has(e.type) && when.hi >= made.lo) {
       delivered += e.quantity ?? 0;
       if (days.size < enough) days.add(when.lo); // past `enough` days only the count matters, and it is reached
@@ -174,6 +179,7 @@ export function statusOverGroups(
       if (next === status && last.rule !== 'made' && last.rule !== 'violated' && last.rule !== 'violated_unattributed') join(last, g, members);
       else history.push({ date: g.date, status: next, rule: status === 'reversed' ? 'resumed' : 'implemented', events: [refOf(g, members, caps)] });
       status = next;
+      moved = Math.max(moved, when.hi);
     } else if (viol.has(e.type) && when.lo > made.lo) {
       // Unattributed violence counts only where the commitment holds: at its own known place.
       if (who === 'unattributed' && !(party.place && e.place)) continue;
@@ -183,6 +189,7 @@ export function statusOverGroups(
       if (next === status && last.rule === rule) join(last, g, members);
       else history.push({ date: g.date, status: next, rule, events: [refOf(g, members, caps)] });
       status = next;
+      moved = Math.max(moved, when.hi);
     }
   }
   return { status, history, delivered };
