@@ -161,11 +161,13 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
       from claim_sources s
       where s.document_id >= ${lo} and s.document_id < ${hi} and exists (select 1 from claims c where c.id = s.claim_id and c.review_state <> 'rejected' offset 0)
       group by s.document_id, s.sentence, s.sentence_text`.execute(db)).rows.filter((r) => CUE.test(r.text));
-    const actorOf = await claimActors(db, [...items.map((r) => r.id), ...sentences.flatMap((r) => r.claims)]);
-    await actorNames(db, names, [...actorOf.values()]);
+    const actorOf = await claimActors(db, items.map((r) => r.id));
+    // News media report a commitment, they do not make it ("Sana reported that ... agreed a truce").
+    const committerOf = await claimActors(db, sentences.flatMap((r) => r.claims), { except: 'media' });
+    await actorNames(db, names, [...actorOf.values(), ...committerOf.values()]);
     readItems(items, published, actorOf, names, await talksTexts(db, items), pdocs, events);
     // One statement per sentence; its actor: the least actor id among its claims' actors.
-    const least = (claims: number[]): number => claims.reduce((m, c) => Math.min(m, actorOf.get(c) ?? Infinity), Infinity);
+    const least = (claims: number[]): number => claims.reduce((m, c) => Math.min(m, committerOf.get(c) ?? Infinity), Infinity);
     const pick = new Map<string, { r: SentenceRow; actor: number }>();
     for (const r of sentences) {
       const k = `${r.document_id}|${r.sentence}`, actor = least(r.claims), prev = pick.get(k);
@@ -189,12 +191,14 @@ export async function deriveRecord(db: Kysely<DB>): Promise<{ record: ProcessRec
   return { record, commitments };
 }
 
-/** Each claim's least actor id (any role). */
-async function claimActors(db: Kysely<DB>, ids: number[]): Promise<Map<number, number>> {
+/** Each claim's least actor id (any role), leaving out actors of the kind `except`. */
+async function claimActors(db: Kysely<DB>, ids: number[], o: { except?: string } = {}): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (const part of chunks([...new Set(ids)], 5000)) {
     const rows = await sql<{ claim_id: number; actor_id: number }>`
-      select claim_id, min(actor_id) as actor_id from claim_actors where claim_id = any(${`{${part.join(',')}}`}::int[]) group by claim_id`.execute(db);
+      select x.claim_id, min(x.actor_id) as actor_id from claim_actors x
+      ${o.except ? sql`join actors a on a.id = x.actor_id and a.kind <> ${o.except}` : sql``}
+      where x.claim_id = any(${`{${part.join(',')}}`}::int[]) group by x.claim_id`.execute(db);
     for (const r of rows.rows) out.set(r.claim_id, r.actor_id);
   }
   return out;

@@ -113,6 +113,21 @@ test('merging: one commitment across reports, committer from mentions, wire copi
   assert.deepEqual(k.sources[0]!.evidence, [{ start: 100 + text.indexOf('agreed'), end: 100 + text.indexOf('agreed') + 6 }, { start: 100 + text.indexOf('release'), end: 100 + text.indexOf(' prisoners') + 10 }]);
 });
 
+test('merging in time: reports within 30 days of a commitment\'s last are one; a year on, another commitment', () => {
+  const ks = buildCommitments([
+    stmt('a', '2016-02-02', 'The government agreed to a ceasefire.', { ...GOV, date: '2016-02-01' }),
+    stmt('b', '2016-02-25', 'The government agreed to a ceasefire.', GOV),
+    stmt('c', '2016-03-20', 'The government agreed to a ceasefire.', GOV),
+    stmt('d', '2017-05-02', 'The government agreed to a ceasefire.', GOV),
+    stmt('e', '1994-06-01', 'A truce was agreed.', { date: '1994' }),
+    stmt('f', '2016-08-01', 'A truce was agreed.'),
+  ], []);
+  assert.deepEqual(ks.map((k) => [k.actorId ?? '-', k.made, k.sources.map((x) => x.documentId).join(' ')]).sort((x, y) => x[1]!.localeCompare(y[1]!)), [
+    ['-', '1994', 'e'], ['gov', '2016-02-01', 'a b c'], ['-', '2016-08-01', 'f'], ['gov', '2017-05-02', 'd'],
+  ]);
+  assert.equal(new Set(ks.map((k) => k.key)).size, ks.length);
+});
+
 test('evidence is capped, the rest counted: sources, events per change, reports per event', () => {
   const st = [1, 2, 3].map((d) => stmt(`s${d}`, `2016-02-0${d}`, 'The government agreed to release detainees.', GOV));
   // Five distinct releases after the commitment, the first reported by three outlets.

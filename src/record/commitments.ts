@@ -7,8 +7,10 @@
  * ceasefire, prisoner_exchange, withdrawal, other (lexicon/commitment-rules.json).
  * Who: the statement's `actorId`/`actor` if given, else the nearest actor mentioned before the
  * commitment word; to whom: `to`, else "agreed with X". One commitment per (what, committer; for
- * 'other', the words committed to); a commitment without a committer joins the only one of its
- * kind made by a known committer within MERGE_DAYS, else stands alone.
+ * 'other', the words committed to) and time: a report made more than MERGE_DAYS after the last one
+ * of a commitment starts another (a party's ceasefire of 2018 is not its ceasefire of 1998). A
+ * commitment without a committer joins the only one of its kind made by a known committer within
+ * MERGE_DAYS, else stands alone.
  * Made on: the earliest date reported. Promised: the largest number promised.
  * Status over time: commitments/status.ts (Peace Accords Matrix 0-3 and 'reversed').
  */
@@ -125,12 +127,21 @@ export function buildCommitments(
 export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[], opts: CommitmentOptions = {}): Commitment[] {
   for (const e of events) { const d = eventDraft(e); if (d) drafts.push(d); }
   const merged = new Map<string, Draft>();
+  /** Per (what, committer): the key of its latest commitment and the last day one of its reports was made. */
+  const latest = new Map<string, { key: string; last: number }>();
   for (const d of drafts.sort((a, b) => a.made.lo - b.made.lo)) {
     const k = keyOf(d);
-    const m = merged.get(k);
-    if (!m) { merged.set(k, { ...d, sources: [...d.sources] }); continue; }
+    const l = latest.get(k);
+    if (!l || d.made.lo > l.last + MERGE_DAYS) {
+      const key = l ? `${k}@${isoOf(d.made).start}` : k;
+      merged.set(key, { ...d, sources: [...d.sources] });
+      latest.set(k, { key, last: d.made.hi });
+      continue;
+    }
+    const m = merged.get(l.key)!;
     // A later ceasefire event reports the ceasefire in force: implementation, not the commitment.
     if (d.fromEvent && d.made.lo > m.made.hi) continue;
+    l.last = Math.max(l.last, d.made.hi);
     if (d.made.lo < m.made.lo) m.made = d.made;
     if (d.promised !== undefined && (m.promised === undefined || d.promised > m.promised)) m.promised = d.promised;
     m.conditional ||= d.conditional;

@@ -16,7 +16,7 @@ type Ev = Partial<Event> & Pick<Event, 'type'> & Item;
 type Pa = Omit<Participation, 'sentence' | 'evidence' | 'confidence' | 'actorId'> & { actorId: string } & Item;
 type Qu = Pick<Quantity, 'value' | 'approx' | 'measure' | 'unit'> & { text: string } & Item;
 
-const ACTORS: Record<string, [string, Actor['kind']]> = { a1: ['Northern Alliance', 'armed_group'], a2: ['River Council', 'government'] };
+const ACTORS: Record<string, [string, Actor['kind']]> = { a1: ['Northern Alliance', 'armed_group'], a2: ['River Council', 'government'], a3: ['Valley Wire', 'media'] };
 
 function report(id: string, published: string, sentences: string[], o: { events?: Ev[]; participation?: Pa[]; quantities?: Qu[] } = {}): Extraction {
   const text = sentences.join(' ');
@@ -123,6 +123,21 @@ for (const b of BACKENDS) {
       ks = await commitments(s.db, { limit: 10 });
       assert.equal(ks[0]!.status, '2 intermediate');
       assert.match(ks[0]!.changes, /2026-03-27 → 2 intermediate \(implemented: release 650 2026-03-27 \[d2\]\)/);
+    });
+  });
+
+  test(`${b.name}: the agency that reports a commitment is not the party that made it`, { skip: b.skip }, async () => {
+    await withFreshStore(b, async (s) => {
+      // The agency is stored first, so its actor id is the lower one.
+      await ingestExtraction(s, report('w0', '2026-02-01', ['Valley Wire opened a bureau in Lakeside.']), 'v1', 'machine');
+      const said = 'Valley Wire reported that the River Council agreed to release 1,000 detainees.';
+      const clause = 'the River Council agreed to release 1,000 detainees';
+      const x = report('k1', '2026-03-01', [said], { events: [{ type: 'release', actor: 'River Council', actorId: 'a2', in: 'release 1,000 detainees' }] });
+      const at = said.indexOf(clause);
+      await ingestExtraction(s, { ...x, quotes: [{ text: clause, direct: false, speakerId: 'a3', speaker: 'Valley Wire', anonymous: false, cue: 'reported', sentence: 0, evidence: [{ start: at, end: at + clause.length }], confidence: 0.8 }] }, 'v1', 'machine');
+      await ensureProcessRecord(s.db);
+      const ks = await commitments(s.db, { limit: 10 });
+      assert.deepEqual(ks.map((k) => [k.what, k.by]), [['release_detainees', 'River Council']], JSON.stringify(ks));
     });
   });
 
