@@ -128,6 +128,18 @@ test('merging in time: reports within 30 days of a commitment\'s last are one; a
   assert.equal(new Set(ks.map((k) => k.key)).size, ks.length);
 });
 
+test('a party\'s new ceasefire a year on is a commitment of its own, not the old one\'s implementation', () => {
+  const ks = buildCommitments([], [
+    evt('a', '2016-02-27', { type: 'ceasefire', ...GOV, start: '2016-02-27' }),
+    evt('b', '2016-03-10', { type: 'ceasefire', ...GOV, start: '2016-03-10' }),
+    evt('c', '2017-05-01', { type: 'ceasefire', ...GOV, start: '2017-05-01' }),
+  ]);
+  assert.deepEqual(ks.map((k) => [k.made, k.history.map((h) => `${h.rule}:${h.status}`)]), [
+    ['2016-02-27', ['made:0', 'implemented:1']],
+    ['2017-05-01', ['made:0']],
+  ]);
+});
+
 test('evidence is capped, the rest counted: sources, events per change, reports per event', () => {
   const st = [1, 2, 3].map((d) => stmt(`s${d}`, `2016-02-0${d}`, 'The government agreed to release detainees.', GOV));
   // Five distinct releases after the commitment, the first reported by three outlets.

@@ -17,7 +17,7 @@
 import type { Event, Span } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
 import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
-import { eventGroups, eventTypesOf, sourceIndex, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { eventGroups, eventTypesOf, groupsHolding, sourceIndex, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
 
@@ -168,18 +168,29 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
     const x: DatedEvent = { event, when: at, source: ev({ documentId, sentence: event.sentence }, event.evidence) };
     (byType.get(event.type) ?? byType.set(event.type, []).get(event.type)!).push(x);
   }
+  // A sentence that reports a commitment is that commitment, not the implementation of another of
+  // its kind: a party's new ceasefire a year on does not implement its old one.
+  const reports = new Map<CommitmentKind, Set<string>>();
+  for (const d of merged.values()) {
+    const r = reports.get(d.what) ?? reports.set(d.what, new Set()).get(d.what)!;
+    for (const x of d.sources) r.add(`${x.documentId}|${x.sentence}`);
+  }
   // The events a kind of commitment reads, grouped once per kind.
-  const groups = new Map<CommitmentKind, { list: EventGroup[]; bySource: Map<string, EventGroup[]> }>();
-  const groupsOf = (what: CommitmentKind): { list: EventGroup[]; bySource: Map<string, EventGroup[]> } => {
+  type Groups = { list: EventGroup[]; bySource: Map<string, EventGroup[]>; reported?: ReadonlySet<EventGroup> };
+  const groups = new Map<CommitmentKind, Groups>();
+  const groupsOf = (what: CommitmentKind): Groups => {
     let g = groups.get(what);
-    if (!g) { const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? [])); groups.set(what, (g = { list, bySource: sourceIndex(list) })); }
+    if (!g) {
+      const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []));
+      const bySource = sourceIndex(list);
+      groups.set(what, (g = { list, bySource, reported: groupsHolding(reports.get(what)!, bySource) }));
+    }
     return g;
   };
   const max = opts.maxSources ?? Infinity;
   return [...merged.entries()].map(([key, d]): Commitment => {
-    const own = new Set(d.sources.map((s) => `${s.documentId}|${s.sentence}`));
     const g = groupsOf(d.what);
-    const r = statusOverGroups(d.what, d, d.made, d.promised, g.list, own, opts.caps, g.bySource);
+    const r = statusOverGroups(d.what, d, d.made, d.promised, g.list, reports.get(d.what), opts.caps, g.bySource, g.reported);
     return {
       key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
       ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),

@@ -118,18 +118,18 @@ export function sourceIndex(groups: readonly EventGroup[]): Map<string, EventGro
 
 /**
  * statusOver on events grouped once (eventGroups of every event of the kind's types). `own`: the
- * commitment's own sentences (document|sentence), whose events are the commitment itself, not
- * its implementation (`bySource`: sourceIndex(groups), when it is at hand). `caps` bound the
- * evidence kept per change and per event.
+ * sentences (document|sentence) that report the commitment, or any commitment of its kind: their
+ * events are those commitments, not this one's implementation (`bySource`: sourceIndex(groups),
+ * when it is at hand; `ownGroups`: the groups holding one of them, when `own` is shared by many
+ * calls). `caps` bound the evidence kept per change and per event.
  */
 export function statusOverGroups(
   what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
   groups: readonly EventGroup[], own?: ReadonlySet<string>, caps: EvidenceCaps = UNCAPPED, bySource?: ReadonlyMap<string, readonly EventGroup[]>,
+  ownGroups?: ReadonlySet<EventGroup>,
 ): StatusResult {
-  // The groups holding one of the commitment's own reports: only those are filtered.
-  const index = own?.size ? bySource ?? sourceIndex(groups) : undefined;
-  const hit = index ? new Set([...own!].flatMap((k) => index.get(k) ?? [])) : undefined;
-  const touched = hit?.size ? hit : undefined;
+  const holding = own?.size ? ownGroups ?? groupsHolding(own, bySource ?? sourceIndex(groups)) : undefined;
+  const touched = holding?.size ? holding : undefined;
   const kind = KIND.get(what);
   const impl = new Set<string>(kind?.implementedBy ?? []), viol = new Set<string>(kind?.violatedBy ?? []);
   const history: { date: string; status: PamStatus; rule: StatusChange['rule']; events: EventRef[]; eventCount?: number }[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
@@ -193,6 +193,11 @@ export function statusOverGroups(
     }
   }
   return { status, history, delivered };
+}
+
+/** The groups holding one of these reports (document|sentence): only those are filtered. */
+export function groupsHolding(reports: ReadonlySet<string>, bySource: ReadonlyMap<string, readonly EventGroup[]>): ReadonlySet<EventGroup> {
+  return new Set([...reports].flatMap((k) => bySource.get(k) ?? []));
 }
 
 const spans = new WeakMap<readonly EventGroup[], number>();
