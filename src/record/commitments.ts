@@ -17,7 +17,7 @@
 import type { Event, Span } from '../domain/record.ts';
 import { daysOf, intervalOf, isoOf, type DayInterval } from './dates.ts';
 import { detectCommitment, type CommitmentKind } from './commitments/detect.ts';
-import { eventGroups, eventTypesOf, groupsHolding, sourceIndex, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type PamStatus, type StatusChange } from './commitments/status.ts';
+import { eventGroups, eventTypesOf, indexGroups, statusOverGroups, type DatedEvent, type EvidenceCaps, type EventGroup, type GroupIndex, type PamStatus, type StatusChange } from './commitments/status.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
 
@@ -176,21 +176,20 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
     for (const x of d.sources) r.add(`${x.documentId}|${x.sentence}`);
   }
   // The events a kind of commitment reads, grouped once per kind.
-  type Groups = { list: EventGroup[]; bySource: Map<string, EventGroup[]>; reported?: ReadonlySet<EventGroup> };
-  const groups = new Map<CommitmentKind, Groups>();
-  const groupsOf = (what: CommitmentKind): Groups => {
+  const groups = new Map<CommitmentKind, { list: EventGroup[]; index: GroupIndex }>();
+  const groupsOf = (what: CommitmentKind): { list: EventGroup[]; index: GroupIndex } => {
     let g = groups.get(what);
     if (!g) {
-      const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []));
-      const bySource = sourceIndex(list);
-      groups.set(what, (g = { list, bySource, reported: groupsHolding(reports.get(what)!, bySource) }));
+      const reported = reports.get(what)!;
+      const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []).filter((x) => !reported.has(`${x.source.documentId}|${x.source.sentence}`)));
+      groups.set(what, (g = { list, index: indexGroups(list) }));
     }
     return g;
   };
   const max = opts.maxSources ?? Infinity;
   return [...merged.entries()].map(([key, d]): Commitment => {
     const g = groupsOf(d.what);
-    const r = statusOverGroups(d.what, d, d.made, d.promised, g.list, reports.get(d.what), opts.caps, g.bySource, g.reported);
+    const r = statusOverGroups(d.what, d, d.made, d.promised, g.list, opts.caps, g.index);
     return {
       key, what: d.what, ...(d.actorId ? { actorId: d.actorId } : {}), ...(d.actor ? { actor: d.actor } : {}),
       ...(d.to ? { to: d.to } : {}), ...(d.place ? { place: d.place } : {}), ...(d.object ? { object: d.object } : {}),

@@ -11,8 +11,10 @@
  *   (anywhere); unattributed (or the commitment has no known committer) → one level lower (0 stays
  *   0), but only when both the commitment and the event have a place and it is the same one.
  *   An event by another known actor, or at another known place, neither implements nor violates.
- *   An unattributed event, tied to the commitment by its type alone, counts only within
- *   `unattributedWithinDays` of the commitment being made or of the last event counted for it.
+ *   An unattributed event (for a commitment nobody is named for, any event), tied to the
+ *   commitment by its type alone, counts only within `unattributedWithinDays` of the commitment
+ *   being made or of the last event counted for it, and only with no place or at the commitment's
+ *   own: a truce reported in one town says nothing of one agreed for no place in particular.
  * Reports of one event (same type, day, quantity and place) count once. Every change names the
  * events that justify it; further events that change nothing join the entry before them. Pure.
  */
@@ -107,29 +109,16 @@ export function statusOver(
   return statusOverGroups(what, party, made, promised, eventGroups(events));
 }
 
-const sourceKey = (s: { documentId: string; sentence?: number }): string => `${s.documentId}|${s.sentence}`;
-
-/** Which groups each report (document|sentence) is in: build once for many commitments. */
-export function sourceIndex(groups: readonly EventGroup[]): Map<string, EventGroup[]> {
-  const out = new Map<string, EventGroup[]>();
-  for (const g of groups) for (const m of g.members) { const k = sourceKey(m.source); (out.get(k) ?? out.set(k, []).get(k)!).push(g); }
-  return out;
-}
-
 /**
- * statusOver on events grouped once (eventGroups of every event of the kind's types). `own`: the
- * sentences (document|sentence) that report the commitment, or any commitment of its kind: their
- * events are those commitments, not this one's implementation (`bySource`: sourceIndex(groups),
- * when it is at hand; `ownGroups`: the groups holding one of them, when `own` is shared by many
- * calls). `caps` bound the evidence kept per change and per event.
+ * statusOver on events grouped once (eventGroups of every event of the kind's types, less those
+ * in a sentence that reports a commitment: they are that commitment, not an implementation).
+ * `caps` bound the evidence kept per change and per event; `index`: indexGroups(groups), when it
+ * is at hand.
  */
 export function statusOverGroups(
   what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
-  groups: readonly EventGroup[], own?: ReadonlySet<string>, caps: EvidenceCaps = UNCAPPED, bySource?: ReadonlyMap<string, readonly EventGroup[]>,
-  ownGroups?: ReadonlySet<EventGroup>,
+  groups: readonly EventGroup[], caps: EvidenceCaps = UNCAPPED, index?: GroupIndex,
 ): StatusResult {
-  const holding = own?.size ? ownGroups ?? groupsHolding(own, bySource ?? sourceIndex(groups)) : undefined;
-  const touched = holding?.size ? holding : undefined;
   const kind = KIND.get(what);
   const impl = new Set<string>(kind?.implementedBy ?? []), viol = new Set<string>(kind?.violatedBy ?? []);
   const history: { date: string; status: PamStatus; rule: StatusChange['rule']; events: EventRef[]; eventCount?: number }[] = [{ date: isoOf(made).start, status: 0, rule: 'made', events: [] }];
@@ -152,24 +141,15 @@ export function statusOverGroups(
   const enough = S.intermediateDistinctDates;
   /** The day the commitment was made or an event last counted for it: unattributed events count only near it. */
   let moved = made.hi;
-  // Groups that end before the commitment was made can neither implement nor violate it.
-  let i = lowerBound(groups, made.lo - spanOf(groups));
-  for (; i < groups.length; i++) {
-    let g = groups[i]!;
-    if (!impl.has(g.type) && !viol.has(g.type)) continue;
-    let members = g.members;
-    if (touched?.has(g)) {
-      members = members.filter((m) => !own!.has(sourceKey(m.source)));
-      if (!members.length) continue;
-      const e = members[0]!.event;
-      g = { ...g, e, when: members[0]!.when, actorNorm: norm(e.actor) };
-    }
-    const { e, when } = g;
+  const visit = (i: number): void => {
+    const g = groups[i]!;
+    if (!impl.has(g.type) && !viol.has(g.type)) return;
+    const { e, when, members } = g;
     const who = !e.actorId && !e.actor ? 'unattributed' : !party.actorId && !party.actor ? 'unattributed'
       : party.actorId && e.actorId ? (party.actorId === e.actorId ? 'committer' : 'other')
         : pActor && pActor === g.actorNorm ? 'committer' : 'other';
-    if (who === 'other' || (pPlace && g.placeNorm && pPlace !== g.placeNorm)) continue;
-    if (who === 'unattributed' && when.lo > moved + S.unattributedWithinDays) continue;
+    if (who === 'other' || (pPlace && g.placeNorm && pPlace !== g.placeNorm)) return;
+    if (who === 'unattributed' && (when.lo > moved + S.unattributedWithinDays || (g.placeNorm && g.placeNorm !== pPlace))) return;
     if (impl.has(e.type) && when.hi >= made.lo) {
       delivered += e.quantity ?? 0;
       if (days.size < enough) days.add(when.lo); // past `enough` days only the count matters, and it is reached
@@ -182,7 +162,7 @@ export function statusOverGroups(
       moved = Math.max(moved, when.hi);
     } else if (viol.has(e.type) && when.lo > made.lo) {
       // Unattributed violence counts only where the commitment holds: at its own known place.
-      if (who === 'unattributed' && !(party.place && e.place)) continue;
+      if (who === 'unattributed' && !(party.place && e.place)) return;
       const next: PamStatus = who === 'committer' ? 'reversed' : status === 'reversed' ? status : Math.max(0, status - 1) as PamStatus;
       const rule = who === 'committer' ? 'violated' : 'violated_unattributed';
       const last = history[history.length - 1]!;
@@ -191,13 +171,81 @@ export function statusOverGroups(
       status = next;
       moved = Math.max(moved, when.hi);
     }
+  };
+  // Groups that end before the commitment was made can neither implement nor violate it.
+  const from = lowerBound(groups, made.lo - spanOf(groups));
+  const W = S.unattributedWithinDays;
+  // Where its events can be (group indices, in date order): within the window, those unattributed
+  // to it (for a commitment nobody is named for, every event) with no place or at its own; at any
+  // time, the committer's own (by id or by name).
+  const ix = index ?? indexGroups(groups);
+  const anyone = !party.actorId && !party.actor;
+  const near: readonly number[][] = [
+    (anyone ? ix.nowhere : ix.unattributedNowhere) as number[],
+    ((pPlace ? (anyone ? ix.at : ix.unattributedAt).get(pPlace) : undefined) ?? []) as number[],
+  ];
+  const mine = new Set<number>();
+  if (!anyone) {
+    for (const i of ix.byActorId.get(party.actorId ?? '') ?? []) if (i >= from) mine.add(i);
+    if (pActor) for (const i of ix.byActorName.get(pActor) ?? []) if (i >= from) mine.add(i);
+  }
+  const own = [...mine].sort((a, b) => a - b);
+  // Positions past the last group stand for "none left" (integers keep the loop fast).
+  const none = groups.length;
+  const at = near.map((l) => lowerBoundOf(l, from));
+  let o = 0;
+  const head = (k: number): number => (at[k]! < near[k]!.length ? near[k]![at[k]!]! : none);
+  for (;;) {
+    const h0 = head(0), h1 = head(1), ho = o < own.length ? own[o]! : none;
+    const next = Math.min(h0, h1, ho);
+    if (next === none) break;
+    if (next !== ho && groups[next]!.when.lo > moved + W) {
+      // Out of the window, and so is every later one: none counts until the committer's next event moves it.
+      if (ho === none) break;
+      at[0] = lowerBoundOf(near[0]!, ho); at[1] = lowerBoundOf(near[1]!, ho);
+      continue;
+    }
+    if (h0 === next) at[0]!++;
+    if (h1 === next) at[1]!++;
+    if (ho === next) o++;
+    visit(next);
   }
   return { status, history, delivered };
 }
 
-/** The groups holding one of these reports (document|sentence): only those are filtered. */
-export function groupsHolding(reports: ReadonlySet<string>, bySource: ReadonlyMap<string, readonly EventGroup[]>): ReadonlySet<EventGroup> {
-  return new Set([...reports].flatMap((k) => bySource.get(k) ?? []));
+/** Where a commitment's events can be among a kind's groups (indices in date order). */
+export interface GroupIndex {
+  /** Groups with no place; by place (`EventGroup.placeNorm`). */
+  readonly nowhere: readonly number[];
+  readonly at: ReadonlyMap<string, readonly number[]>;
+  /** The same among groups whose first report names no actor. */
+  readonly unattributedNowhere: readonly number[];
+  readonly unattributedAt: ReadonlyMap<string, readonly number[]>;
+  readonly byActorId: ReadonlyMap<string, readonly number[]>;
+  /** By the actor's name as normalised (`EventGroup.actorNorm`). */
+  readonly byActorName: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexGroups(groups: readonly EventGroup[]): GroupIndex {
+  const nowhere: number[] = [], unattributedNowhere: number[] = [];
+  const at = new Map<string, number[]>(), unattributedAt = new Map<string, number[]>();
+  const byActorId = new Map<string, number[]>(), byActorName = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, i: number): void => { (m.get(k) ?? m.set(k, []).get(k)!).push(i); };
+  groups.forEach((g, i) => {
+    const unattributed = !g.e.actorId && !g.e.actor;
+    if (g.placeNorm) { add(at, g.placeNorm, i); if (unattributed) add(unattributedAt, g.placeNorm, i); }
+    else { nowhere.push(i); if (unattributed) unattributedNowhere.push(i); }
+    if (g.e.actorId) add(byActorId, g.e.actorId, i);
+    if (g.actorNorm) add(byActorName, g.actorNorm, i);
+  });
+  return { nowhere, at, unattributedNowhere, unattributedAt, byActorId, byActorName };
+}
+
+/** The first position in a sorted list of indices whose value is at least `i`. */
+function lowerBoundOf(xs: readonly number[], i: number): number {
+  let a = 0, b = xs.length;
+  while (a < b) { const m = (a + b) >> 1; if (xs[m]! < i) a = m + 1; else b = m; }
+  return a;
 }
 
 const spans = new WeakMap<readonly EventGroup[], number>();
