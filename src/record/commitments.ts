@@ -170,10 +170,11 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
   }
   // A sentence that reports a commitment is that commitment, not the implementation of another of
   // its kind: a party's new ceasefire a year on does not implement its old one.
+  const sentenceOf = (x: SourceRef): string => `${x.documentId}|${x.sentence}`;
   const reports = new Map<CommitmentKind, Set<string>>();
   for (const d of merged.values()) {
     const r = reports.get(d.what) ?? reports.set(d.what, new Set()).get(d.what)!;
-    for (const x of d.sources) r.add(`${x.documentId}|${x.sentence}`);
+    for (const x of d.sources) r.add(sentenceOf(x));
   }
   // The events a kind of commitment reads, grouped once per kind.
   const groups = new Map<CommitmentKind, { list: EventGroup[]; index: GroupIndex }>();
@@ -181,7 +182,7 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
     let g = groups.get(what);
     if (!g) {
       const reported = reports.get(what)!;
-      const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []).filter((x) => !reported.has(`${x.source.documentId}|${x.source.sentence}`)));
+      const list = eventGroups(eventTypesOf(what).flatMap((t) => byType.get(t) ?? []).filter((x) => !reported.has(sentenceOf(x.source))));
       groups.set(what, (g = { list, index: indexGroups(list) }));
     }
     return g;

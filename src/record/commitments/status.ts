@@ -173,16 +173,17 @@ export function statusOverGroups(
     }
   };
   // Groups that end before the commitment was made can neither implement nor violate it.
-  const from = lowerBound(groups, made.lo - spanOf(groups));
+  const start = made.lo - spanOf(groups);
+  const from = lowerBound(groups.length, (m) => groups[m]!.when.lo < start);
   const W = S.unattributedWithinDays;
   // Where its events can be (group indices, in date order): within the window, those unattributed
   // to it (for a commitment nobody is named for, every event) with no place or at its own; at any
   // time, the committer's own (by id or by name).
   const ix = index ?? indexGroups(groups);
   const anyone = !party.actorId && !party.actor;
-  const near: readonly number[][] = [
-    (anyone ? ix.nowhere : ix.unattributedNowhere) as number[],
-    ((pPlace ? (anyone ? ix.at : ix.unattributedAt).get(pPlace) : undefined) ?? []) as number[],
+  const near: readonly (readonly number[])[] = [
+    anyone ? ix.nowhere : ix.unattributedNowhere,
+    (pPlace ? (anyone ? ix.at : ix.unattributedAt).get(pPlace) : undefined) ?? [],
   ];
   const mine = new Set<number>();
   if (!anyone) {
@@ -241,13 +242,6 @@ export function indexGroups(groups: readonly EventGroup[]): GroupIndex {
   return { nowhere, at, unattributedNowhere, unattributedAt, byActorId, byActorName };
 }
 
-/** The first position in a sorted list of indices whose value is at least `i`. */
-function lowerBoundOf(xs: readonly number[], i: number): number {
-  let a = 0, b = xs.length;
-  while (a < b) { const m = (a + b) >> 1; if (xs[m]! < i) a = m + 1; else b = m; }
-  return a;
-}
-
 const spans = new WeakMap<readonly EventGroup[], number>();
 /** The longest interval among the groups (computed once per list). */
 function spanOf(groups: readonly EventGroup[]): number {
@@ -256,9 +250,12 @@ function spanOf(groups: readonly EventGroup[]): number {
   return n;
 }
 
-/** The first group whose start is at or after `lo`. */
-function lowerBound(groups: readonly EventGroup[], lo: number): number {
-  let a = 0, b = groups.length;
-  while (a < b) { const m = (a + b) >> 1; if (groups[m]!.when.lo < lo) a = m + 1; else b = m; }
+/** The first of `n` positions, ordered so that `before` holds for a prefix of them, where it does not. */
+function lowerBound(n: number, before: (m: number) => boolean): number {
+  let a = 0, b = n;
+  while (a < b) { const m = (a + b) >> 1; if (before(m)) a = m + 1; else b = m; }
   return a;
 }
+
+/** The first position in a sorted list of group indices whose value is at least `i`. */
+const lowerBoundOf = (xs: readonly number[], i: number): number => lowerBound(xs.length, (m) => xs[m]! < i);
