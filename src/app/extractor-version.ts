@@ -18,7 +18,7 @@ export function extractorVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   const h = createHash('sha1');
   // Claims' keys (what counts as the same fact) are made at ingest: a change to them re-reads too.
-  const drafting = [join(root, 'app', 'ingest-drafts.ts'), join(root, 'record', 'claims.ts'), join(root, 'record', 'lexicon', 'currencies.json'), ...walk(join(root, 'record', 'claims'))];
+  const drafting = [join(root, 'app', 'ingest-drafts.ts'), join(root, 'record', 'claims.ts'), join(root, 'record', 'lexicon', 'currencies.json'), join(root, 'record', 'lexicon', 'count-scope.json'), ...walk(join(root, 'record', 'claims'))];
   for (const f of [...walk(join(root, 'extract')).sort(), ...drafting.sort()]) {
     if (f.endsWith('.test.ts')) continue;
     h.update(f.slice(root.length)).update(readFileSync(f));

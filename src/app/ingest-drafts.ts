@@ -4,6 +4,7 @@ import type { ClaimKind } from '../store/schema.ts';
 import { normText } from '../store/names.ts';
 import { claimKey, quantityFact } from '../record/claims.ts';
 import { precisionOf } from '../record/dates.ts';
+import { countScope, type CountScope } from '../record/claims/scope.ts';
 
 /** One claim as one document supports it, before it meets the store. */
 export interface ClaimDraft {
@@ -61,7 +62,7 @@ export function claimDrafts(x: Extraction, actor: (localId: string | undefined |
   for (const n of x.quantities) {
     const dated = dayOf.get(n.sentence);
     add({
-      kind: 'quantity', key: claimKey(quantityFact(n, { period: dated ?? day, dated: dated !== undefined, subject: placeOf.get(n.sentence) })),
+      kind: 'quantity', key: claimKey(quantityFact(n, { period: dated ?? day, dated: dated !== undefined, subject: placeOf.get(n.sentence), ...scopeOf(x, n) })),
       valueNorm: `${n.approx}|${n.value}|${n.max ?? ''}`,
       value: { value: n.value, max: n.max ?? null, approx: n.approx, measure: n.measure, unit: n.unit ?? null, text: n.text },
       summary: `${n.measure}: ${n.text}`, occurredOn: day, confidence: n.confidence, sentence: n.sentence, evidence: n.evidence, actors: [],
@@ -99,4 +100,16 @@ export function claimDrafts(x: Extraction, actor: (localId: string | undefined |
     });
   }
   return [...out.values()];
+}
+
+/** The period and mood of a figure, read in its sentence beside the sentence's other figures. */
+function scopeOf(x: Extraction, n: Extraction['quantities'][number]): CountScope {
+  const sent = x.sentences[n.sentence], at = n.evidence[0];
+  if (!sent || !at) return {};
+  // Two counts of one measure in a clause are told apart by their own words ("12 dead on Monday
+  // and 70 in the last week"); counts of different measures share them ("530 killed and 2,500
+  // wounded since Sunday").
+  const others = x.quantities.filter((o) => o !== n && o.sentence === n.sentence && o.measure === n.measure && o.evidence[0])
+    .map((o) => [o.evidence[0]!.start - sent.start, o.evidence[0]!.end - sent.start] as const);
+  return countScope(x.text.slice(sent.start, sent.end), at.start - sent.start, at.end - sent.start, others);
 }

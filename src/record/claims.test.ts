@@ -77,6 +77,11 @@ test('keys: the same fact whoever reports it', async (t) => {
     ['sums in two currencies are two facts', quantityFact({ ...n('£2.75bn', 2.75e9), measure: 'money', unit: undefined }, at), quantityFact({ ...n('$5bn', 5e9), measure: 'money', unit: undefined }, at), false],
     ['sums in one currency are one fact', quantityFact({ ...n('$3.5bn', 3.5e9), measure: 'money', unit: undefined }, at), quantityFact({ ...n('US$5bn', 5e9), measure: 'money', unit: undefined }, at), true],
     ['a bare number of other things meets only the same number', quantityFact({ ...n('9,500', 9500), measure: 'other', unit: undefined }, at), quantityFact({ ...n('65,000', 65000), measure: 'other', unit: undefined }, at), false],
+    ['a count over the last two days and a count with no period are two figures', q(95, 'exact', undefined, { span: 'last:2 day' }), q(40), false],
+    ['two counts over the same period are one figure', q(95, 'exact', undefined, { span: 'last:2 day' }), q(80, 'exact', undefined, { span: 'last:2 day' }), true],
+    ['a size is not a count of what happens: no period, no forecast', q(60, 'exact', undefined, { measure: 'other', unit: 'miles', forecast: true }), q(60, 'exact', undefined, { measure: 'other', unit: 'miles', span: 'last:18 month' }), true],
+    ['a forecast and what happened are two figures', q(500_000, 'exact', undefined, { forecast: true }), q(40_000), false],
+    ['a sum dated by its sentence, with no subject, meets only the same number', quantityFact({ ...n('$3.5bn', 3.5e9), measure: 'money', unit: undefined }, { period: '2016-04-02', dated: true }), quantityFact({ ...n('$5bn', 5e9), measure: 'money', unit: undefined }, { period: '2016-04-05', dated: true }), false],
     ['participation of one actor in two rounds', { kind: 'participation', actor: 'a1', round: 'r1', status: 'attend' }, { kind: 'participation', actor: 'a1', round: 'r2', status: 'attend' }, false],
   ];
   for (const [name, a, b, same] of cases) await t.test(name, () => assert.equal(claimKey(a) === claimKey(b), same));

@@ -9,7 +9,11 @@
  *   of its own names nothing to tell it from another count of the same noun that month: it
  *   meets only the same number (corroboration), never a different one (no contest between
  *   what may be two things). Neither does a bare number of "other" things. Money counts in its
- *   currency: £2.75bn and $5bn are not two values of one figure.
+ *   currency: £2.75bn and $5bn are not two values of one figure; and a day does not say what a
+ *   sum is for, so a sum with no subject meets only the same number. The period its clause gives
+ *   ("in the last 48 hours", "a day", "since Sunday") and a forecast ("will displace 700,000")
+ *   are part of the key: a toll over two days and one of a single day, or a forecast and what
+ *   happened, are two figures, not a contest (claims/scope.ts).
  * - date: key = the event (a caller's key, e.g. "talks|series:moscow|round:2"); value = start..end.
  * - participation: key = actor + round; value = status.
  * - quote: key = speaker + normalised words; value = direct or reported (never in conflict). A quote
@@ -24,6 +28,7 @@ import type { Approx, Measure, Participation, ParticipationStatus, Quantity, Quo
 import { bucketOf, intervalOf, overlap } from './dates.ts';
 import { countedPhrase, currencyOf } from './claims/counted.ts';
 import { numbersCompatible } from './claims/ranges.ts';
+import type { CountScope } from './claims/scope.ts';
 import { statusesConflict } from './processes/participation.ts';
 import { independentCount, type DuplicateOf, type SourceRef } from './sources.ts';
 import { norm } from './text.ts';
@@ -41,6 +46,10 @@ export interface QuantityFact {
   readonly unit?: string;
   /** The unit with the words that qualify it ("political prisoners"), when they differ; wins over unit in the key. */
   readonly counted?: string;
+  /** The period the count covers, when its clause says ("last:48 hour", "per:day", "cumulative": claims/scope.ts). */
+  readonly span?: string;
+  /** The figure is what may or will happen ("will displace 700,000"), not what happened. */
+  readonly forecast?: boolean;
   readonly value: number;
   readonly max?: number | null;
   readonly approx: Approx;
@@ -90,9 +99,13 @@ export const quoteText = (s: string): string => norm(s.replace(/\[[^\]]*\]/g, ' 
 export function claimKey(f: ClaimFact): string {
   switch (f.kind) {
     case 'quantity': {
-      const key = `quantity|${f.measure}|${f.subject ?? ''}|${bucketOf(f.period)}|${unitKey(f.counted ?? f.unit)}`;
-      // Something to tell it from other counts: a subject or a day, and what is counted.
-      const identified = (f.subject || f.dated) && (f.counted || f.unit || f.measure !== 'other');
+      // A period or a forecast tells counts of what happens apart, not sizes ("60 miles").
+      const scoped = f.measure !== 'other';
+      const key = `quantity|${f.measure}|${f.subject ?? ''}|${bucketOf(f.period)}|${unitKey(f.counted ?? f.unit)}`
+        + (scoped && f.span ? `|span:${f.span}` : '') + (scoped && f.forecast ? '|forecast' : '');
+      // Something to tell it from other counts: a subject or a day, and what is counted. A day
+      // does not say what a sum is for: money needs a subject.
+      const identified = (f.subject || (f.dated && f.measure !== 'money')) && (f.counted || f.unit || f.measure !== 'other');
       return identified ? key : `${key}|=${f.value}`;
     }
     case 'date': return `date|${f.event}`;
@@ -112,11 +125,11 @@ export function claimValue(f: ClaimFact): string {
 }
 
 /** A record quantity as a fact: `subject` an actor id or place key, `period` the date it counts to (default: none → '-'). */
-export const quantityFact = (q: Quantity, ctx: { subject?: string; period?: string; dated?: boolean } = {}): QuantityFact => {
+export const quantityFact = (q: Quantity, ctx: { subject?: string; period?: string; dated?: boolean } & CountScope = {}): QuantityFact => {
   const counted = q.measure === 'money' ? currencyOf(q.text) : countedPhrase(q.text, q.unit);
   return {
     kind: 'quantity', measure: q.measure, ...(ctx.subject ? { subject: ctx.subject } : {}), ...(ctx.period ? { period: ctx.period } : {}),
-    ...(ctx.dated ? { dated: true } : {}),
+    ...(ctx.dated ? { dated: true } : {}), ...(ctx.span ? { span: ctx.span } : {}), ...(ctx.forecast ? { forecast: true } : {}),
     ...(q.unit ? { unit: q.unit } : {}), ...(counted && counted !== q.unit ? { counted } : {}),
     value: q.value, ...(q.max !== undefined ? { max: q.max } : {}), approx: q.approx,
   };

@@ -104,6 +104,17 @@ for (const b of BACKENDS) {
       }), 'v1', 'machine');
       const loose = (await figures(s.db, { limit: 10 })).find((f) => f.value === 300)!;
       assert.deepEqual([loose.contested, loose.against], [false, '']);
+      // What may happen, and a count per day, are other figures than the 650 freed.
+      const other = (id: string, sentence: string, value: number, text: string) => report(id, '2026-03-29', [sentence], {
+        quantities: [{ value, approx: 'exact', measure: 'released', unit: 'prisoners', text, in: text }],
+        events: [{ type: 'release', place: 'Greywater', in: 'in Greywater' }],
+      });
+      await ingestExtraction(s, other('f6', 'The amnesty could free 900 prisoners in Greywater, a lawyer said.', 900, '900 prisoners'), 'v1', 'machine');
+      await ingestExtraction(s, other('f7', 'Guards freed 40 prisoners a day in Greywater, a monitor said.', 40, '40 prisoners'), 'v1', 'machine');
+      const rest = (await figures(s.db, { limit: 10 })).filter((f) => f.value === 900 || f.value === 40);
+      assert.equal(rest.length, 2);
+      for (const f of rest) assert.deepEqual([f.value, f.contested, f.against], [f.value, false, '']);
+      assert.deepEqual((await figures(s.db, { contested: true, limit: 10 })).map((f) => f.value), [650, 600]);
     });
   });
 
