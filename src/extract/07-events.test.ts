@@ -103,6 +103,13 @@ const cases: Case[] = [
     want: [{ type: 'withdrawal', actor: 'Ruthenia', place: 'northern Syria' }, { type: 'talks', actor: 'Northern Front' }],
   },
   {
+    name: 'leaving an accord is not a withdrawal of forces',
+    text: 'Ruthenia will withdraw from the 2019 border accord. Ruthenia will withdraw from the river port.',
+    actors: [A.ruthenia],
+    // The accord is still an agreement the report names.
+    want: [{ type: 'agreement', actor: 'Ruthenia' }, { type: 'withdrawal', actor: 'Ruthenia' }],
+  },
+  {
     name: 'a town before the cue is the venue; a country is the topic',
     text: 'The Sochi summit ended. Officials hope Yemen talks will resume.',
     actors: [], want: [{ type: 'talks', place: 'Sochi' }],

@@ -23,6 +23,8 @@ test('detect: what is committed, the cue, the number promised, to whom', async (
     ['The talks will focus on the release of prisoners.', null],
     ['Guards freed 40 prisoners on Monday.', null],
     ['Shelling went on despite the truce.', null],
+    ['The president said the country would withdraw from the 2015 nuclear agreement.', null],
+    ['The coalition announced it would withdraw from the border town.', ['withdrawal', 'withdraw from', 'announced']],
   ];
   for (const [s, want] of cases) await t.test(s, () => {
     const c = detectCommitment(s);
@@ -141,6 +143,20 @@ test('a party\'s new ceasefire a year on is a commitment of its own, not the old
   assert.deepEqual(ks.map((k) => [k.made, k.history.map((h) => `${h.rule}:${h.status}`)]), [
     ['2016-02-27', ['made:0', 'implemented:1']],
     ['2017-05-01', ['made:0']],
+  ]);
+});
+
+test('who brokered a truce did not commit to it; the truce its sentence states is read once', () => {
+  const text = 'In 1996 the Northern League brokered a truce between the two clans.';
+  const at = text.indexOf('Northern League');
+  const league = { actorId: 'league', actor: 'Northern League' };
+  const ks = buildCommitments([
+    stmt('a', '2016-02-02', text, { mentions: [{ ...league, start: at, end: at + 15 }], sentence: 4 }),
+    stmt('b', '2016-02-02', 'The Northern League mediated a ceasefire in the valley.', { ...league, sentence: 0 }),
+  ], [evt('a', '2016-02-02', { type: 'ceasefire', ...league, start: '1996' }, 4)]);
+  assert.deepEqual(ks.map((k) => [k.what, k.actorId ?? '-', k.made, k.sources.map((x) => `${x.documentId}:${x.sentence}`).join(' ')]), [
+    ['ceasefire', '-', '1996', 'a:4'],
+    ['ceasefire', '-', '2016-02-02', 'b:0'],
   ]);
 });
 

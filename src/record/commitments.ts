@@ -6,7 +6,8 @@
  * 'ceasefire' event is itself a ceasefire commitment (a later one implements it: the truce in force). What: release_detainees, allow_aid_access,
  * ceasefire, prisoner_exchange, withdrawal, other (lexicon/commitment-rules.json).
  * Who: the statement's `actorId`/`actor` if given, else the nearest actor mentioned before the
- * commitment word; to whom: `to`, else "agreed with X". One commitment per (what, committer; for
+ * commitment word; nobody when the word names a go-between ("brokered"); to whom: `to`, else
+ * "agreed with X". One commitment per (what, committer; for
  * 'other', the words committed to) and time: a report made more than MERGE_DAYS after the last one
  * of a commitment starts another (a party's ceasefire of 2018 is not its ceasefire of 1998). A
  * commitment without a committer joins the only one of its kind made by a known committer within
@@ -89,7 +90,9 @@ export function commitmentDraft(s: CommitmentStatement): Draft | undefined {
   const made = when(s.date, s.published);
   if (!c || !made) return undefined;
   const at = s.offset ?? 0;
-  const by = s.actorId || s.actor ? s : [...(s.mentions ?? [])].filter((m) => m.end <= Math.min(c.cue.start, c.object.start) && norm(m.actor) !== norm(c.to)).pop();
+  // Who brokered a truce did not commit to it; the parties are not read from the sentence.
+  const by = c.mediated ? undefined
+    : s.actorId || s.actor ? s : [...(s.mentions ?? [])].filter((m) => m.end <= Math.min(c.cue.start, c.object.start) && norm(m.actor) !== norm(c.to)).pop();
   return {
     what: c.what, ...(by?.actorId ? { actorId: by.actorId } : {}), ...(by?.actor ? { actor: by.actor } : {}),
     ...(s.to ?? c.to ? { to: s.to ?? c.to } : {}), ...(s.place ? { place: s.place } : {}),
@@ -125,7 +128,19 @@ export function buildCommitments(
 
 /** Commitments from drafts (statements already read) and the events that may implement or break them. */
 export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[], opts: CommitmentOptions = {}): Commitment[] {
-  for (const e of events) { const d = eventDraft(e); if (d) drafts.push(d); }
+  // A ceasefire event in a sentence that states a ceasefire commitment is that statement, read
+  // once: "X brokered a truce in 1998" is not also X's truce on the day of the report. The
+  // statement takes the day and place the event gives it.
+  const stated = new Map<string, Draft>();
+  for (const d of drafts) if (d.what === 'ceasefire') for (const x of d.sources) stated.set(`${x.documentId}|${x.sentence}`, d);
+  for (const e of events) {
+    const d = eventDraft(e);
+    if (!d) continue;
+    const s = stated.get(`${e.documentId}|${e.event.sentence}`);
+    if (!s) { drafts.push(d); continue; }
+    if (e.event.start && d.made.lo < s.made.lo) s.made = d.made;
+    s.place ??= d.place;
+  }
   const merged = new Map<string, Draft>();
   /** Per (what, committer): the key of its latest commitment and the last day one of its reports was made. */
   const latest = new Map<string, { key: string; last: number }>();

@@ -22,12 +22,15 @@ export interface CommitmentCue {
   readonly quantity?: number;
   /** To whom, when the statement says ("agreed with the United Nations"). */
   readonly to?: string;
+  /** The cue names a go-between ("brokered", "mediated"): who did it is not a party. */
+  readonly mediated: boolean;
 }
 
 const KINDS = rules.kinds.map((k) => ({ what: k.what as CommitmentKind, heads: new RegExp(k.heads, 'i'), re: new RegExp(`\\b(?:${k.object})\\b`, 'giu') }));
 const OTHER_HEADS = /agree|pledge|promise|undert/i;
 const CUE = new RegExp(rules.commitCue, 'giu');
 const MODAL = new RegExp(rules.modalCue, 'iu');
+const MEDIATOR = new RegExp(rules.mediatorCue, 'iu');
 const AFTER = new RegExp(rules.commitAfter, 'iu');
 const NEG = new RegExp(rules.negation, 'iu');
 const COND = new RegExp(rules.conditional, 'iu');
@@ -93,6 +96,7 @@ function build(text: string, what: CommitmentKind, object: Span, cue: Span): Com
   const who = to ? (to[1] ?? to[2]) : undefined;
   return {
     what, object, cue, conditional: COND.test(text.slice(Math.min(cue.start, object.start))),
+    mediated: MEDIATOR.test(text.slice(cue.start, cue.end)),
     ...(n ? { quantity: Number(n[0].replace(/,/g, '')) } : {}),
     ...(who ? { to: who } : {}),
   };
