@@ -4,9 +4,11 @@ import { findActor } from '../store/actor-ref.ts';
 import type { Store } from '../store/open.ts';
 import { history, memberships, participation, quotes } from '../store/queries.ts';
 import { parseRecordId } from './record-id.ts';
+import { COMMITMENT_ID, showCommitment } from './show-commitment.ts';
 
 /** Use case: `parley show ID` (and `parley actor NAME`): one record with its sources and history. Fails with NOT_FOUND. */
 export async function showRecord(store: Store, idText: string): Promise<Record<string, unknown>> {
+  if (COMMITMENT_ID.test(idText.trim())) return showCommitment(store.db, idText.trim());
   const { entity, id } = parseRecordId(idText);
   const db = store.db;
   if (entity === 'document') {

@@ -103,7 +103,7 @@ export function registerRecordCommands(program: Command, setCode: (code: number)
   cmd('search', 'full-text search over reports and claims').argument('<words...>')
     .action((words: string[], f: Flags) => run(async (s, o) => formatRows(await ask.search(s.db, words.join(' '), o.limit), o.format))(f));
 
-  cmd('show', 'one record with its sources and history (d12, c45, a3, m6)').argument('<id>')
+  cmd('show', 'one record with its sources and history (d12, c45, a3, m6, or a commitment\'s k… id)').argument('<id>')
     .action((id: string, f: Flags) => run(async (s, o) => formatRecord(await showRecord(s, id), o.format))(f));
 }
 

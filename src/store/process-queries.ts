@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
 
@@ -79,12 +80,20 @@ export async function timeline(db: Kysely<DB>, o: { process?: string; from?: str
 export type CommitmentRow = { id: string; what: string; by: string; to: string; made: string; promised: number | null; status: string; delivered: number; changes: string; independent: number; sources: string };
 
 const PAM: Record<string, string> = { 0: '0 not started', 1: '1 minimal', 2: '2 intermediate', 3: '3 full', reversed: 'reversed' };
+/** A Peace Accords Matrix status as users read it: 2 → "2 intermediate". */
+export const pamLabel = (status: number | string): string => PAM[String(status)] ?? String(status);
+
+/**
+ * A commitment's id: stable across rebuilds of the record, as its key (what, committer, time) is;
+ * the row id is not (the record is rebuilt whole).
+ */
+export const commitmentPublicId = (key: string): string => 'k' + createHash('sha1').update(key).digest('hex').slice(0, 10);
 
 /** Commitments with their status now and each change with the events behind it. */
 export async function commitments(db: Kysely<DB>, o: { limit: number }): Promise<CommitmentRow[]> {
   const rows = await db.selectFrom('commitments').selectAll().orderBy('made').orderBy('id').limit(o.limit).execute();
   return rows.map((r) => ({
-    id: `k${r.id}`, what: r.object ? `${r.what}: ${r.object}` : r.what, by: r.actor ?? '', to: r.to_party ?? '', made: r.made,
+    id: commitmentPublicId(r.key), what: r.object ? `${r.what}: ${r.object}` : r.what, by: r.actor ?? '', to: r.to_party ?? '', made: r.made,
     promised: r.promised, status: PAM[r.status] ?? r.status, delivered: r.delivered,
     changes: (r.history as ChangeJson[]).map((h) => `${h.date} → ${PAM[String(h.status)] ?? h.status} (${h.rule}${h.events.length ? ': ' + h.events.map((e) => `${e.type}${e.quantity !== undefined ? ' ' + e.quantity : ''}${e.date ? ' ' + e.date : ''} [${docs(e.sources)}]`).join(', ') : ''})`).join('; '),
     independent: r.independent, sources: docs(r.sources as SourceJson[]),

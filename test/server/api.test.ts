@@ -121,6 +121,8 @@ for (const backend of BACKENDS) describe(`API on ${backend.name}`, { skip: backe
       assert.ok(release, JSON.stringify(p.body.commitments));
       assert.equal(release.promised, 40);
       assert.ok(release.history.length >= 1 && release.sources.length >= 1);
+      // The same id as `parley commitments` lists and `parley show` takes.
+      assert.match(release.id, /^k[0-9a-f]{10}$/);
     });
 
     test('read from the stored record: an accept shows at once without a rebuild; a rejection rebuilds it', async () => {

@@ -7,6 +7,7 @@ import { ensureProcessRecord } from '../../src/app/recompute-record.ts';
 import { parseManifest } from '../../src/app/manifest.ts';
 import { commitments, processRounds, timeline } from '../../src/store/process-queries.ts';
 import { figures } from '../../src/store/queries.ts';
+import { showCommitment } from '../../src/app/show-commitment.ts';
 import type { Store } from '../../src/store/open.ts';
 import { BACKENDS, withFreshStore } from './helpers.ts';
 
@@ -131,9 +132,17 @@ for (const b of BACKENDS) {
         events: [{ type: 'release', quantity: 650, start: '2026-03-27', in: 'Guards freed 650 detainees' }],
       }), 'v1', 'machine');
       await ensureProcessRecord(s.db);
+      const id = ks[0]!.id;
       ks = await commitments(s.db, { limit: 10 });
       assert.equal(ks[0]!.status, '2 intermediate');
       assert.match(ks[0]!.changes, /2026-03-27 → 2 intermediate \(implemented: release 650 2026-03-27 \[d2\]\)/);
+      // The record was rebuilt whole; the commitment keeps its id, and `show` gives its sentence and events.
+      assert.equal(ks[0]!.id, id);
+      const shown = await showCommitment(s.db, id) as { status: string; sources: { document: string; sentence: string }[]; changes: { status: string; events: { documents: string; quantity: number }[] }[] };
+      assert.equal(shown.status, '2 intermediate');
+      assert.deepEqual(shown.sources.map((x) => [x.document, x.sentence]), [['d1', 'The River Council agreed to release 1,000 detainees held since the spring.']]);
+      assert.deepEqual(shown.changes.map((c) => [c.status, c.events.map((e) => `${e.quantity} ${e.documents}`).join()]), [['0 not started', ''], ['2 intermediate', '650 d2']]);
+      await assert.rejects(showCommitment(s.db, 'k0000000000'), /no commitment k0000000000/);
     });
   });
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StatusChange } from '../../record/commitments.ts';
 import type { SourceRef } from '../../record/sources.ts';
 import type { DB } from '../../store/schema.ts';
+import { commitmentPublicId } from '../../store/process-queries.ts';
 
 /**
  * The commitments tracker of a process: the stored commitments (src/app/recompute-record.ts,
@@ -25,7 +26,7 @@ export async function processCommitments(db: Kysely<DB>, processId: number, limi
     for (const r of rows.rows) text.set(`d${r.document_id}|${r.sentence}`, r.sentence_text);
   }
   return mine.map((c) => ({
-    key: c.key, what: c.what, actorId: c.actor_id === null ? null : `a${c.actor_id}`, actor: c.actor, to: c.to_party, place: c.place, object: c.object,
+    id: commitmentPublicId(c.key), key: c.key, what: c.what, actorId: c.actor_id === null ? null : `a${c.actor_id}`, actor: c.actor, to: c.to_party, place: c.place, object: c.object,
     made: c.made, promised: c.promised, conditional: c.conditional, status: /^\d$/.test(c.status) ? Number(c.status) : c.status, delivered: c.delivered, independent: c.independent,
     history: (c.history as StatusChange[]).map((h) => ({ date: h.date, status: h.status, rule: h.rule, events: h.eventCount ?? h.events.length })),
     sourceCount: c.source_count || (c.sources as SourceRef[]).length,
