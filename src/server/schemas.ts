@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Shapes shared by the routes; what the OpenAPI document shows. */
 export const recordId = z.string().regex(/^[acmd]\d{1,9}$/, 'an id like c12, a3, m4 or d1');
+/** What `/api/records/:id` shows: a record, or a commitment by the id the process view lists (k + 10 hex). */
+export const shownId = z.string().regex(/^(?:[acmd]\d{1,9}|k[0-9a-f]{10})$/, 'an id like c12, a3, m4, d1 or k0123456789');
 export const state = z.enum(['proposed', 'accepted', 'rejected', 'edited']);
 export const claimKind = z.enum(['quote', 'quantity', 'date', 'participation', 'event']);
 export const span = z.object({ start: z.number().int(), end: z.number().int() });

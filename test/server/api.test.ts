@@ -123,6 +123,10 @@ for (const backend of BACKENDS) describe(`API on ${backend.name}`, { skip: backe
       assert.ok(release.history.length >= 1 && release.sources.length >= 1);
       // The same id as `parley commitments` lists and `parley show` takes.
       assert.match(release.id, /^k[0-9a-f]{10}$/);
+      const shown = await getJson(`${s.url}/api/records/${release.id}`);
+      assert.equal(shown.status, 200, JSON.stringify(shown.body));
+      assert.deepEqual([shown.body.id, shown.body.what, shown.body.promised], [release.id, 'release_detainees', 40]);
+      assert.ok(shown.body.sources.every((x: { sentence: string | null }) => typeof x.sentence === 'string' && x.sentence.length > 0));
     });
 
     test('read from the stored record: an accept shows at once without a rebuild; a rejection rebuilds it', async () => {

@@ -7,7 +7,7 @@ import { numericId, pageOf, pageQuery } from '../cursor.ts';
 import { listActors, listClaims, listDocuments } from '../queries/lists.ts';
 import { actorNetwork, actorParticipation, documentHighlights } from '../queries/records.ts';
 import { searchAll } from '../queries/search.ts';
-import { actorItem, anyRecord, bool, claimItem, claimKind, documentItem, errors, highlight, recordId, searchItem, state } from '../schemas.ts';
+import { actorItem, anyRecord, bool, claimItem, claimKind, documentItem, errors, highlight, recordId, searchItem, shownId, state } from '../schemas.ts';
 
 const idParams = z.object({ id: recordId });
 const optionalActor = z.string().regex(/^a\d{1,9}$/, 'an actor id like a3').optional();
@@ -53,7 +53,7 @@ export function readRoutes(app: ZApp, { store }: RouteContext): void {
   }
 
   app.get('/api/records/:id', {
-    schema: { tags: ['records'], summary: 'One record (c12, a3, m4, d1) with its sources and history; ETag is its version', params: idParams, response: { 200: anyRecord, ...errors } },
+    schema: { tags: ['records'], summary: 'One record (c12, a3, m4, d1) with its sources and history, ETag its version; or a commitment (k…) with its sentences and status changes', params: z.object({ id: shownId }), response: { 200: anyRecord, ...errors } },
   }, async (req, reply) => {
     const r = await showRecord(store, req.params.id);
     if (typeof r.version === 'number') reply.header('etag', `"${r.version}"`);
