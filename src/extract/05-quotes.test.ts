@@ -165,6 +165,13 @@ const cases: Case[] = [
     want: [I('all parties would attend, including the rebels', 'Ravi Anand')] },
   { name: 'after an opening "while" clause the main clause is the reporter\'s', text: 'While Ravi Anand said the talks had stalled, the envoy has kept travelling.',
     want: [I('the talks had stalled', 'Ravi Anand')] },
+  { name: '"said at X announcing that": the clause is the participle\'s, the quotation the speaker\'s', text: '“The valley was promised safe passage, and we will hold them to it, day by day,” she said at a news conference announcing that her ministry would sue the council.',
+    want: [D('The valley was promised safe passage, and we will hold them to it, day by day,', null, 'she'), I('her ministry would sue the council', null, 'she')] },
+  // quotations signed with a dash
+  { name: 'a quotation signed with a dash is the signer\'s, one a line', text: '“We want the road open before winter.” ― Amina Saleh\n“Nobody asked us before the deal was signed.” — Omar Haddad, a farmer from Tal Abyad\n\nThe council met on Monday.',
+    actors: [['p1', 'Amina Saleh', 'person', 'Amina Saleh'], ['p2', 'Omar Haddad', 'person', 'Omar Haddad']],
+    want: [D('We want the road open before winter.', 'Amina Saleh'), D('Nobody asked us before the deal was signed.', 'Omar Haddad')] },
+  { name: 'a dash and a name inside a sentence sign nothing', text: 'The film “Return to Homs” — Talal Derki directed it — won a prize.', want: [] },
 ];
 
 for (const c of cases) {

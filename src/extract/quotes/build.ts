@@ -1,8 +1,9 @@
-import type { Quote, Segmented, Span } from '../../domain/record.ts';
+import type { Quote, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
 import { sentenceIndexAt } from '../text-utils.ts';
 import { findCues, tokSpan, type Cue } from './cues.ts';
 import { findMarked, type Marked } from './marks.ts';
+import type { NP } from './np.ts';
 import { SpeakerResolver, type Speaker } from './resolve.ts';
 
 interface Attributed { cue: Cue; speaker: Speaker }
@@ -54,9 +55,15 @@ export function buildQuotes(seg: Segmented, actors: ActorsFound): Quote[] {
     const inClause = clauses.find((c) => c.span.start < m.open && m.inner.end <= c.span.end);
     const a = inClause ? undefined : before(m, attributed) ?? after(seg, m, attributed);
     let q: Quote | undefined;
+    const sign = inClause || a ? undefined : signed(seg, m);
     if (inClause) q = make(text, m.inner, true, inClause.a, sentence, 0.75);
     else if (a) q = make(text, m.inner, true, a, sentence, 0.85);
-    else if (standsAlone(seg, m, sentence)) {
+    else if (sign) {
+      const s = resolver.resolve(sign.st, sign.np);
+      q = { text: text.slice(m.inner.start, m.inner.end), direct: true, speakerId: s.speakerId, speaker: s.speaker,
+        ...(s.speakerDescription ? { speakerDescription: s.speakerDescription } : {}), anonymous: s.anonymous,
+        cue: text.slice(sign.dash.start, sign.dash.end), sentence, evidence: [m.inner, s.span, sign.dash], confidence: 0.7 };
+    } else if (standsAlone(seg, m, sentence)) {
       // a quotation standing alone continues the speaker just quoted, or the one the next sentence opens with
       const prev = [last, lastReported(quotes, m.open)].filter((x) => !!x).sort((x, y) => y!.at - x!.at)[0];
       const next = attributed.find((x) => x.cue.sentence === sentence + 1 && (x.cue.subject.lead ?? x.cue.subject.from) === 0 && seg.sentences[sentence + 1]!.paragraph === paragraph);
@@ -110,6 +117,31 @@ function after(seg: Segmented, m: Marked, attributed: Attributed[]): Attributed 
     if (r.start > m.close + 40) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "“...” ― Ana Ruiz" / "“...” — Ana Ruiz, a teacher in Hama": a quotation signed with a dash
+ * after its closing mark, the name ending the line (a pull quote, a vox pop). The name's
+ * tokens, as a phrase for the speaker resolver.
+ */
+const SIGNED = /^[ \t]*([―—–])[ \t]*(\p{Lu}[\p{L}\p{M}.’'-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.’'-]*){0,4})(?:,[^\n]{1,80}?)?[ \t]*\.?[ \t]*$/u;
+function signed(seg: Segmented, m: Marked): { st: Token[]; np: NP; dash: Span } | undefined {
+  if (m.unclosed) return undefined;
+  const para = seg.paragraphs.find((p) => p.start <= m.closeEnd && m.closeEnd <= p.end);
+  if (!para) return undefined;
+  // The name ends its line: lines of signed quotes often make one paragraph.
+  const nl = seg.text.indexOf('\n', m.closeEnd);
+  const sign = SIGNED.exec(seg.text.slice(m.closeEnd, nl >= 0 && nl < para.end ? nl : para.end));
+  if (!sign) return undefined;
+  const dashAt = m.closeEnd + sign[0].indexOf(sign[1]!);
+  const nameAt = m.closeEnd + sign[0].indexOf(sign[2]!, dashAt - m.closeEnd + 1), nameEnd = nameAt + sign[2]!.length;
+  const sentence = sentenceIndexAt(seg, nameAt);
+  const st = seg.tokens.filter((t) => t.sentence === sentence);
+  const from = st.findIndex((t) => t.start >= nameAt);
+  let to = from;
+  while (to + 1 < st.length && st[to + 1]!.end <= nameEnd) to++;
+  if (from < 0 || st[from]!.end > nameEnd) return undefined;
+  return { st, np: { from, to, pronoun: false }, dash: { start: dashAt, end: dashAt + 1 } };
 }
 
 /** "X said: “...”": a colon or comma introduction right before the opening mark. */

@@ -179,9 +179,11 @@ function forward(st: Token[], b: Base, a: number, marked: Marked[], seg: Segment
   const t = st[k];
   if (low(t) === 'that') return { ...b, mode: 'forward', clause: [k + 1, st.length - 1] };
   if (t && NO_COMPLEMENT.has(low(t)) && (t.pos === 'ADP' || t.pos === 'SCONJ')) {
-    // "said after the deal was announced that ...": the clause comes after the adverbial
+    // "said after the deal was announced that ...": the clause comes after the adverbial; but
+    // in "said at a news conference announcing that ..." it is the other verb's
     for (let j = k + 1; j < Math.min(st.length, k + 10) && st[j]!.text !== ','; j++) {
       if (low(st[j]) === 'that' && st[j]!.pos === 'SCONJ') return { ...b, mode: 'forward', clause: [j + 1, st.length - 1] };
+      if (st[j]!.pos === 'VERB' && /ing$/i.test(st[j]!.text)) break;
     }
     // "said after the convention he would ...": a phrase, then the clause
     const pp = t.pos === 'ADP' || t.pos === 'SCONJ' ? npAfter(st, k + 1) : null;
