@@ -9,6 +9,15 @@ type M = { text: string; nth?: number; actor: string; kind: ActorKind; via: Ment
 
 const cases: { name: string; text: string; mentions: M[]; absent?: string[] }[] = [
   {
+    name: 'a middle initial is part of the name; after a word that is no given name it ends one',
+    text: 'Edwin G. Monroy said the road was closed. Monroy left for Area B. Officials said it was calm.',
+    mentions: [
+      { text: 'Edwin G. Monroy', actor: 'Edwin G. Monroy', kind: 'person', via: 'name' },
+      { text: 'Monroy', actor: 'Edwin G. Monroy', kind: 'person', via: 'surname', nth: 1 },
+    ],
+    absent: ['Area B. Officials', 'Edwin G'],
+  },
+  {
     name: 'states acting, a capital as subject, a capital as a place',
     text: 'Norway and Qatar hosted the meeting in Oslo. Ankara says it will not attend.',
     mentions: [

@@ -16,7 +16,7 @@ export interface ActorsFound {
 /** Stage 2: who the text names — gazetteer identities plus general naming rules. */
 export function findActors(seg: Segmented): ActorsFound {
   const { text } = seg;
-  const words = wordsOf(seg);
+  const words = wordsOf(seg, (w) => GIVEN_NAMES.has(w));
   const posAt = new Map<number, string>();
   for (const t of seg.tokens) posAt.set(t.start, t.pos);
   const covered = new Uint8Array(words.length);

@@ -65,8 +65,8 @@ function spacesOnly(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** All words of the text, in order, each with its sentence index. */
-export function wordsOf(seg: Segmented): Word[] {
+/** All words of the text, in order, each with its sentence index. `isGivenName` lets an initial join a name. */
+export function wordsOf(seg: Segmented, isGivenName?: (word: string) => boolean): Word[] {
   const { text, sentences } = seg;
   const out: Word[] = [];
   let si = 0;
@@ -85,8 +85,13 @@ export function wordsOf(seg: Segmented): Word[] {
     }
     const end = start + raw.length;
     const sameSentence = prevSentence === si;
-    const joined = sameSentence && prevEnd >= 0 && spacesOnly(text, prevEnd, start);
     const cap = isCap(raw);
+    // "Edwin G. Monroy": after a given name, a capital initial's full stop does not part it from
+    // the name it is in ("Area B. Officials said" stays two).
+    const prev = out[out.length - 1], given = out[out.length - 2];
+    const initial = !!prev && !!given && prev.text.length === 1 && prev.cap && prev.joined && cap && !!isGivenName?.(given.text)
+      && text.charCodeAt(prevEnd) === 46 && spacesOnly(text, prevEnd + 1, start);
+    const joined = sameSentence && prevEnd >= 0 && (spacesOnly(text, prevEnd, start) || initial);
     const allCaps = cap && raw.length >= 2 && !hasLower(raw);
     out.push({ start, end, text: raw, lc: fold(raw), sentence: si, i: out.length, poss, cap, allCaps, joined, first: !sameSentence });
     prevEnd = m.index + m[0].length;
