@@ -11,6 +11,9 @@ export function norm(s: string | null | undefined): string {
     .replace(/^the /, '');
 }
 
+/** `x` matched literally inside a regular expression. */
+export const escapeRegExp = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** `needle` (normalised words) occurs in `hay` (normalised words) as whole words. */
 export function hasWords(hay: string, needle: string): boolean {
   if (!needle) return false;

@@ -1,5 +1,6 @@
 import nw from '../../extract/lexicon/number-words.json' with { type: 'json' };
 import currencies from '../lexicon/currencies.json' with { type: 'json' };
+import { escapeRegExp } from '../text.ts';
 
 /**
  * Words that belong to a number expression ("tens of thousands of", "a dozen", "1,500"): where
@@ -35,11 +36,10 @@ export function countedPhrase(text: string, unit: string | undefined): string | 
 }
 
 interface Currency { readonly code: string; readonly symbols: string[]; readonly words: string[] }
-const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Each currency as one pattern: any of its symbols, or any of its words as whole words. */
 const CURRENCIES: [RegExp, string][] = (currencies.currencies as Currency[]).map((c) => [new RegExp([
-  ...c.symbols.map(escape),
-  ...c.words.map((w) => `(?<![\\p{L}])${escape(w).replace(/ /g, '\\s+')}(?![\\p{L}])`),
+  ...c.symbols.map(escapeRegExp),
+  ...c.words.map((w) => `(?<![\\p{L}])${escapeRegExp(w).replace(/ /g, '\\s+')}(?![\\p{L}])`),
 ].join('|'), 'iu'), c.code]);
 
 /** The currency a sum is written in ("£2.75bn" → "gbp"), or "money" when the text names none. */

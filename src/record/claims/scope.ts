@@ -1,4 +1,5 @@
 import scope from '../lexicon/count-scope.json' with { type: 'json' };
+import { escapeRegExp } from '../text.ts';
 
 /**
  * What a count covers beyond its noun, place and month, read in its own clause: the period
@@ -15,8 +16,7 @@ export interface CountScope {
 
 const BREAK = new RegExp(scope.clauseBreaks.join('|'), 'gu');
 const SPANS = scope.spans.map((s) => ({ re: new RegExp(s.pattern, 'iu'), key: s.key }));
-const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const FORECAST = new RegExp(`(?<![\\p{L}])(?:${scope.forecast.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'u');
+const FORECAST = new RegExp(`(?<![\\p{L}])(?:${scope.forecast.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'u');
 const WORD_NUMBER: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12' };
 
 /**
