@@ -86,7 +86,8 @@ function formAt(st: Token[], i: number): { form: CueForm | 'according'; last: nu
 }
 
 function negated(st: Token[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (NEG.has(low(st[k])) || low(st[k]) === 'no') return true;
+  // Back to a comma or a closing mark at most: '“It will not,” said X' is said.
+  for (let k = i - 1; k >= Math.max(0, i - 3) && !isPunct(st[k]); k--) if (NEG.has(low(st[k])) || low(st[k]) === 'no') return true;
   return false;
 }
 

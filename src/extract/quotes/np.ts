@@ -19,6 +19,8 @@ export const isQuoteMark = (t: Token | undefined): boolean => !!t && /^(?:["“�
 export const isPunct = (t: Token | undefined): boolean => !!t && t.pos === 'PUNCT';
 const DASH = new Set(['–', '—', '--']);
 const NP_PREPS = new Set(['of', 'for', 'to', 'in', 'at', 'from', 'with']);
+/** After the verb a speaker may also sit "on" a body ("said an official on the panel"); before it, "Late on Monday, ..." is no speaker. */
+const NP_PREPS_AFTER = new Set([...NP_PREPS, 'on']);
 const POSSESSIVE = new Set(['’s', "'s"]);
 const DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'both', 'other', 'another', 'his', 'her', 'its', 'their', 'our']);
 
@@ -76,7 +78,7 @@ export function npAfter(st: Token[], start: number): NP | null {
   for (; i < st.length && i - start < 16; i++) {
     const t = st[i]!, l = low(t);
     if (npWord(t)) { to = i; continue; }
-    if (to >= 0 && (NP_PREPS.has(l) || l === 'and') && (npWord(st[i + 1]) || DETS.has(low(st[i + 1])))) { if (DETS.has(low(st[i + 1]))) i++; continue; }
+    if (to >= 0 && (NP_PREPS_AFTER.has(l) || l === 'and') && (npWord(st[i + 1]) || DETS.has(low(st[i + 1])))) { if (DETS.has(low(st[i + 1]))) i++; continue; }
     break;
   }
   if (to < 0) return null;
