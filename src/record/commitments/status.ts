@@ -102,16 +102,10 @@ const refOf = (g: { date: string; e: Event }, members: readonly DatedEvent[], ca
 
 export interface StatusResult { readonly status: PamStatus; readonly history: StatusChange[]; readonly delivered: number }
 
-export function statusOver(
-  what: CommitmentKind, party: Party, made: DayInterval, promised: number | undefined,
-  events: readonly DatedEvent[],
-): StatusResult {
-  return statusOverGroups(what, party, made, promised, eventGroups(events));
-}
-
 /**
- * statusOver on events grouped once (eventGroups of every event of the kind's types, less those
- * in a sentence that reports a commitment: they are that commitment, not an implementation).
+ * A commitment's status over time, on events grouped once (eventGroups of every event of the
+ * kind's types, less those in a sentence that reports a commitment: they are that commitment,
+ * not an implementation).
  * `caps` bound the evidence kept per change and per event; `index`: indexGroups(groups), when it
  * is at hand.
  */
