@@ -11,6 +11,7 @@ import { jaccard, NEAR_DUPLICATE, nearDuplicateKeys, shingles } from '../store/n
 import type { DB } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { chunks } from './chunks.ts';
+import { peopleName } from './people-names.ts';
 
 export interface IngestedDocument {
   /** stored: new; already: the same content with the same extractor, nothing done; updated: re-extracted. */
@@ -180,7 +181,9 @@ async function writeRecords(tx: Kysely<DB>, plans: Plan[], version: string): Pro
       const isDescription = (al: string): boolean => !!only?.has(normName(al));
       const aliases = a.aliases.filter((al) => !isDescription(al));
       const descriptions = a.aliases.filter(isDescription);
-      inputs.push({ localId: local(k, a.id), documentKey: String(k), name: a.name, kind: a.kind, aliases, descriptions, lexiconId: a.lexiconId, description: a.description });
+      const people = peopleName(a.lexiconId);
+      const name = people ?? a.name;
+      inputs.push({ localId: local(k, a.id), documentKey: String(k), name, kind: a.kind, aliases: name === a.name ? aliases : [a.name, ...aliases], descriptions, lexiconId: a.lexiconId, description: a.description });
       for (const f of a.affiliations) {
         const id = local(k, 'org:' + normName(f.organization));
         if (!orgs.has(id)) orgs.set(id, { localId: id, documentKey: String(k), name: f.organization, kind: 'organization', aliases: [] });

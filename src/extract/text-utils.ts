@@ -1,5 +1,8 @@
 import type { Segmented, Token } from '../domain/record.ts';
 
+/** A lexicon identity's key part: "Syrian government" → "syrian-government". */
+export const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
 /** Index of the sentence holding `at`, or the last sentence starting before it. */
 export function sentenceIndexAt(seg: Segmented, at: number): number {
   let lo = 0, hi = seg.sentences.length - 1, best = 0;

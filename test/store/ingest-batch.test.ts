@@ -153,3 +153,31 @@ for (const b of BACKENDS) {
     });
   });
 }
+
+/** An invented report naming a people in its own form ("Northern Kurds"), as stage 2 gives it. */
+function people(id: string, form: string): Extraction {
+  const text = `${form} leaders met in the capital on Monday.`;
+  const x = extractionOf(text, { id, withRiverCouncil: false });
+  const span = { start: 0, end: form.length };
+  return {
+    ...x,
+    actors: [{ id: 'k', name: form, kind: 'organization', aliases: [], lexiconId: 'people:kurds', affiliations: [], evidence: [span], confidence: 0.7 }],
+    mentions: [{ ...span, actorId: 'k', text: form, sentence: 0, via: 'name' }],
+  };
+}
+
+for (const b of BACKENDS) {
+  test(`${b.name}: a people is named as a people across reports; each report's form stays an alias`, { skip: b.skip }, async () => {
+    await withFreshStore(b, async (s) => {
+      await ingestExtractions(s, [{ extraction: people('a', 'Syrian Kurds') }], 'v1', 'machine');
+      await ingestExtractions(s, [{ extraction: people('b', 'Iraqi Kurds') }], 'v1', 'machine');
+      const rows = (await sql<{ name: string; alias: string }>`select a.name, l.alias from actors a join actor_aliases l on l.actor_id = a.id
+        where a.lexicon_id = 'people:kurds' and l.via <> 'acronym' order by l.alias`.execute(s.db)).rows;
+      assert.deepEqual(rows, [
+        { name: 'Kurds', alias: 'Iraqi Kurds' },
+        { name: 'Kurds', alias: 'Kurds' },
+        { name: 'Kurds', alias: 'Syrian Kurds' },
+      ]);
+    });
+  });
+}

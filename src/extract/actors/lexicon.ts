@@ -4,6 +4,7 @@ import derived from '../lexicon/actors-derived.json' with { type: 'json' };
 import rules from '../lexicon/actors-rules.json' with { type: 'json' };
 import coll from '../lexicon/collectives.json' with { type: 'json' };
 import { fold, straight } from './words.ts';
+import { slug } from '../text-utils.ts';
 
 /** An identity of the gazetteer. Ids starting with "@" are resolved per document (the regime, rebels). */
 export interface LexActor {
@@ -60,7 +61,6 @@ function addKey(form: string, target: string, via: Via, cond: Cond = 'none', wea
   node.keys.push({ target, form, via: v, cond, exact: ws.map(isAcronym), firstCap: /^\p{Lu}/u.test(ws[0]!), ws, weak });
 }
 
-const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
 function addActor(a: LexActor): boolean {
   if (ACTORS.has(a.id)) return false;
