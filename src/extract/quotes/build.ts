@@ -1,6 +1,6 @@
 import type { Quote, Segmented, Span, Token } from '../../domain/record.ts';
 import type { ActorsFound } from '../02-actors.ts';
-import { sentenceIndexAt } from '../text-utils.ts';
+import { sentenceIndexAt, tokensOf } from '../text-utils.ts';
 import { findCues, tokSpan, type Cue } from './cues.ts';
 import { findMarked, type Marked } from './marks.ts';
 import type { NP } from './np.ts';
@@ -136,7 +136,7 @@ function signed(seg: Segmented, m: Marked): { st: Token[]; np: NP; dash: Span } 
   const dashAt = m.closeEnd + sign[0].indexOf(sign[1]!);
   const nameAt = m.closeEnd + sign[0].indexOf(sign[2]!, dashAt - m.closeEnd + 1), nameEnd = nameAt + sign[2]!.length;
   const sentence = sentenceIndexAt(seg, nameAt);
-  const st = seg.tokens.filter((t) => t.sentence === sentence);
+  const st = tokensOf(seg, sentence);
   const from = st.findIndex((t) => t.start >= nameAt);
   let to = from;
   while (to + 1 < st.length && st[to + 1]!.end <= nameEnd) to++;
