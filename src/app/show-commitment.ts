@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ParleyError } from '../domain/errors.ts';
 import type { StatusChange } from '../record/commitments.ts';
 import type { SourceRef } from '../record/sources.ts';
-import { commitmentPublicId, pamLabel } from '../store/process-queries.ts';
+import { commitmentPublicId, documentsOf, pamLabel, sourceSentences } from '../store/process-queries.ts';
 import type { DB } from '../store/schema.ts';
 import { ensureProcessRecord } from './recompute-record.ts';
 
@@ -20,18 +20,7 @@ export async function showCommitment(db: Kysely<DB>, publicId: string): Promise<
   if (!hit) throw new ParleyError('NOT_FOUND', `no commitment ${publicId} (the ids are those \`parley commitments\` lists)`);
   const c = await db.selectFrom('commitments').selectAll().where('id', '=', hit.id).executeTakeFirstOrThrow();
   const sources = c.sources as SourceRef[];
-  const numbered = sources.filter((s) => s.sentence !== undefined && /^d\d+$/.test(s.documentId));
-  const sentences = new Map<string, { title: string; published: string; text: string }>();
-  if (numbered.length) {
-    const rows = await sql<{ document_id: number; sentence: number; sentence_text: string; title: string | null; source: string; published: string }>`
-      select distinct on (s.document_id, s.sentence) s.document_id, s.sentence, s.sentence_text, d.title, d.source, d.published
-      from claim_sources s
-      join unnest(${`{${numbered.map((x) => x.documentId.slice(1)).join(',')}}`}::int[], ${`{${numbered.map((x) => x.sentence).join(',')}}`}::int[]) as k(d, n)
-        on s.document_id = k.d and s.sentence = k.n
-      join documents d on d.id = s.document_id`.execute(db);
-    for (const r of rows.rows) sentences.set(`d${r.document_id}|${r.sentence}`, { title: r.title ?? r.source, published: r.published, text: r.sentence_text });
-  }
-  const docs = (xs: readonly SourceRef[]): string[] => [...new Set(xs.map((x) => x.documentId))];
+  const sentences = await sourceSentences(db, sources);
   return {
     id: commitmentPublicId(c.key), what: c.what, object: c.object, by: c.actor_id === null ? null : `a${c.actor_id} ${c.actor ?? ''}`.trim(),
     to: c.to_party, place: c.place, made: c.made, promised: c.promised, conditional: c.conditional,
@@ -42,7 +31,7 @@ export async function showCommitment(db: Kysely<DB>, publicId: string): Promise<
     }),
     changes: (c.history as StatusChange[]).map((h) => ({
       date: h.date, status: pamLabel(h.status), rule: h.rule,
-      events: h.events.map((e) => ({ type: e.type, date: e.date ?? null, quantity: e.quantity ?? null, actor: e.actor ?? null, documents: docs(e.sources).join(' ') })),
+      events: h.events.map((e) => ({ type: e.type, date: e.date ?? null, quantity: e.quantity ?? null, actor: e.actor ?? null, documents: documentsOf(e.sources) })),
       ...(h.eventCount !== undefined && h.eventCount > h.events.length ? { moreEvents: h.eventCount - h.events.length } : {}),
     })),
   };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ParleyError } from '../domain/errors.ts';
 import { findActor } from '../store/actor-ref.ts';
 import type { Store } from '../store/open.ts';
+import { DERIVED_INITIALS } from '../store/names.ts';
 import { history, memberships, participation, quotes } from '../store/queries.ts';
 import { parseRecordId } from './record-id.ts';
 import { COMMITMENT_ID, showCommitment } from './show-commitment.ts';
@@ -73,8 +74,7 @@ export async function showActor(store: Store, ref: string): Promise<Record<strin
 async function actorRecord(store: Store, id: number, mergedInto: number | null): Promise<Record<string, unknown>> {
   const db = store.db;
   const a = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  // Initials parley derived itself ("SG" for "Syrian government") find an actor but are no names anyone wrote.
-  const aliases = await db.selectFrom('actor_aliases').select(['alias', 'via']).where('actor_id', '=', id).where('via', '<>', 'acronym').orderBy('alias').execute();
+  const aliases = await db.selectFrom('actor_aliases').select(['alias', 'via']).where('actor_id', '=', id).where('via', '<>', DERIVED_INITIALS).orderBy('alias').execute();
   const docs = await sql<{ n: string }>`select count(*) as n from document_actors where actor_id = ${id}`.execute(db);
   return {
     id: `a${a.id}`, name: a.name, kind: a.kind, state: a.review_state, version: a.version, lexiconId: a.lexicon_id, description: a.description,

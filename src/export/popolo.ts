@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/schema.ts';
+import { DERIVED_INITIALS } from '../store/names.ts';
 import { pages } from './pages.ts';
 import type { ExportScope } from './scope.ts';
 import type { Sink } from './sink.ts';
@@ -25,7 +26,7 @@ export async function exportPopolo(db: Kysely<DB>, scope: ExportScope, out: Sink
     const where = sql`merged_into is null and review_state = any(${states}::text[]) and ${person ? sql`kind = 'person'` : sql`kind <> 'person'`} ${docs}`;
     for await (const rows of pages(db, 'actors', ['id'], ['id', 'name', 'kind', 'description', 'review_state'], where)) {
       const ids = rows.map((r) => r.id as number);
-      const aliases = await sql<{ actor_id: number; alias: string }>`select actor_id, alias from actor_aliases where actor_id = any(${ids}::int[]) and via <> 'acronym' order by id`.execute(db);
+      const aliases = await sql<{ actor_id: number; alias: string }>`select actor_id, alias from actor_aliases where actor_id = any(${ids}::int[]) and via <> ${DERIVED_INITIALS} order by id`.execute(db);
       const srcs = await actorSources(db, ids);
       for (const r of rows) {
         const other = aliases.rows.filter((a) => a.actor_id === r.id && a.alias !== r.name).map((a) => ({ name: a.alias }));

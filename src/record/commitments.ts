@@ -81,6 +81,8 @@ export interface Draft {
 const partyKey = (d: { actorId?: string; actor?: string }): string => d.actorId || (d.actor ? `name:${norm(d.actor)}` : '*');
 const keyOf = (d: Draft): string => `${d.what}|${partyKey(d)}${d.what === 'other' ? `|${norm(d.object)}` : ''}`;
 const when = (date: string | undefined, published: string): DayInterval | undefined => intervalOf(date) ?? daysOf(published);
+/** The sentence a report points at, as a key. */
+const sentenceOf = (x: SourceRef): string => `${x.documentId}|${x.sentence}`;
 const ev = (s: { documentId: string; sentence?: number }, evidence: readonly Span[]): SourceRef =>
   ({ documentId: s.documentId, ...(s.sentence !== undefined ? { sentence: s.sentence } : {}), evidence });
 
@@ -134,11 +136,11 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
   // event there to the commitment, and on the generated 100k workspace that made the stored
   // histories 4 times longer, 27 -> 100 MB.)
   const stated = new Map<string, Draft>();
-  for (const d of drafts) if (d.what === 'ceasefire') for (const x of d.sources) stated.set(`${x.documentId}|${x.sentence}`, d);
+  for (const d of drafts) if (d.what === 'ceasefire') for (const x of d.sources) stated.set(sentenceOf(x), d);
   for (const e of events) {
     const d = eventDraft(e);
     if (!d) continue;
-    const s = stated.get(`${e.documentId}|${e.event.sentence}`);
+    const s = stated.get(sentenceOf(d.sources[0]!));
     if (!s) { drafts.push(d); continue; }
     if (e.event.start && d.made.lo < s.made.lo) s.made = d.made;
   }
@@ -186,7 +188,6 @@ export function commitmentsOf(drafts: Draft[], events: readonly CommitmentEvent[
   }
   // A sentence that reports a commitment is that commitment, not the implementation of another of
   // its kind: a party's new ceasefire a year on does not implement its old one.
-  const sentenceOf = (x: SourceRef): string => `${x.documentId}|${x.sentence}`;
   const reports = new Map<CommitmentKind, Set<string>>();
   for (const d of merged.values()) {
     const r = reports.get(d.what) ?? reports.set(d.what, new Set()).get(d.what)!;

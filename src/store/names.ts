@@ -6,6 +6,12 @@ const SMALL = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'de', 'du', 'des',
 /** "The Syrian National Coalition’s" → "syrian national coalition": the record's one normaliser. */
 export const normName = (s: string): string => norm(s);
 
+/**
+ * The `via` of initials parley derives itself ("SG" for "Syrian government"): they find an actor,
+ * but nobody wrote them, so lists of an actor's names leave them out.
+ */
+export const DERIVED_INITIALS = 'acronym';
+
 /** Initials of a multi-word organisation name: "Syrian National Coalition" → "snc"; else undefined. */
 export function acronymOf(name: string): string | undefined {
   const words = normName(name).split(' ').filter((w) => w && !SMALL.has(w));

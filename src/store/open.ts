@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pglitePoolConfig } from './pglite-connection.ts';
@@ -8,7 +8,7 @@ import { ParleyError } from '../domain/errors.ts';
 import { acquireLock, type WorkspaceLock } from './lock.ts';
 import { migrate } from './migrate.ts';
 import type { DB } from './schema.ts';
-import { readTemplate } from './template.ts';
+import { hasDatabase, readTemplate } from './template.ts';
 
 export interface StoreOptions {
   /** A PGlite workspace folder; wins over databaseUrl. */
@@ -60,8 +60,6 @@ export function isNewStore(opts: StoreOptions): boolean {
 /** Where a workspace keeps PostgreSQL's data folder (beside its lock file). */
 const dataDirOf = (workspace: string): string => join(resolve(workspace), 'pgdata');
 
-/** A PGlite data folder holds a database once initdb (or a template) wrote its version file. */
-const hasDatabase = (dataDir: string): boolean => existsSync(join(dataDir, 'PG_VERSION'));
 
 async function openPglite(workspace: string, opts: StoreOptions): Promise<Store> {
   const dir = resolve(workspace);

@@ -6,12 +6,14 @@ import type { DB } from './schema.ts';
  * Read side of the derived process record (0002 tables): processes with their rounds, the
  * timeline, commitments. Callers run ensureProcessRecord (src/app/recompute-record.ts) first.
  */
-interface SourceJson { documentId: string; sentence?: number }
-interface RowJson { actor: string; status: string; conditions: string[]; sources: SourceJson[]; independent: number; contested: boolean }
-interface ChangeJson { date: string; status: number | string; rule: string; events: { type: string; date?: string; quantity?: number; actor?: string; sources: SourceJson[] }[] }
+/** A stored source of the record: a document id ("d12") and the sentence in it. */
+export interface SentenceRef { readonly documentId: string; readonly sentence?: number }
+interface RowJson { actor: string; status: string; conditions: string[]; sources: SentenceRef[]; independent: number; contested: boolean }
+interface ChangeJson { date: string; status: number | string; rule: string; events: { type: string; date?: string; quantity?: number; actor?: string; sources: SentenceRef[] }[] }
 
 const span = (a: string | null, b: string | null): string => (!a ? '' : !b || a === b ? a : `${a}..${b}`);
-const docs = (xs: SourceJson[]): string => [...new Set(xs.map((s) => s.documentId))].join(' ');
+/** The documents of some sources, each once, in order: "d3 d7". */
+export const documentsOf = (xs: readonly SentenceRef[]): string => [...new Set(xs.map((s) => s.documentId))].join(' ');
 /** The first date after a day, month or year ("2015-03" → "2015-04"): an upper bound any collation orders right. */
 export function after(prefix: string): string {
   const [y, m, d] = prefix.split('-').map(Number) as [number, number?, number?];
@@ -29,7 +31,7 @@ export type ProcessRoundRow = {
 /** One row per round of each process (a process without rounds: one row), in date order; `from`/`to` keep rounds that overlap them. */
 export async function processRounds(db: Kysely<DB>, o: { process?: string; from?: string; to?: string; limit: number }): Promise<ProcessRoundRow[]> {
   const like = o.process ? `%${o.process.toLowerCase()}%` : undefined;
-  const rows = await sql<{ pid: number; name: string; series: string | null; place: string | null; host: string | null; key: string; rid: number | null; ordinal: number | null; ordinal_from: string | null; start_date: string | null; end_date: string | null; places: string[] | null; participation: RowJson[] | null; sources: SourceJson[] | null; independent: number | null; dates_contested: boolean | null }>`
+  const rows = await sql<{ pid: number; name: string; series: string | null; place: string | null; host: string | null; key: string; rid: number | null; ordinal: number | null; ordinal_from: string | null; start_date: string | null; end_date: string | null; places: string[] | null; participation: RowJson[] | null; sources: SentenceRef[] | null; independent: number | null; dates_contested: boolean | null }>`
     select p.id as pid, p.name, p.series, p.place, p.host, p.key, r.id as rid, r.ordinal, r.ordinal_from, r.start_date, r.end_date, r.places, r.participation, r.sources, r.independent, r.dates_contested
     from processes p ${o.from || o.to ? sql`join` : sql`left join`} rounds r on r.process_id = p.id
     where true
@@ -47,7 +49,7 @@ export async function processRounds(db: Kysely<DB>, o: { process?: string; from?
       venue: (r.places ?? []).join(', ') || (r.place ?? ''), host: r.host ?? '',
       participation: (r.participation ?? []).map((p) => `${p.actor}: ${p.status}${p.contested ? ' (contested)' : ''}`).join('; '),
       conditions: (r.participation ?? []).flatMap((p) => p.conditions.map((c) => `${p.actor}: ${c}`)).join('; '),
-      independent: r.independent ?? 0, sources: docs([...(r.sources ?? []), ...(r.participation ?? []).flatMap((p) => p.sources)]),
+      independent: r.independent ?? 0, sources: documentsOf([...(r.sources ?? []), ...(r.participation ?? []).flatMap((p) => p.sources)]),
     }));
 }
 
@@ -89,13 +91,33 @@ export const pamLabel = (status: number | string): string => PAM[String(status)]
  */
 export const commitmentPublicId = (key: string): string => 'k' + createHash('sha1').update(key).digest('hex').slice(0, 10);
 
+export interface SourceSentence { readonly text: string; readonly title: string; readonly published: string }
+
+/**
+ * The sentence each source points at, with its document's title and date, by "d12|3": read
+ * from the claims' sources (the store keeps a sentence's text with each claim it gave).
+ */
+export async function sourceSentences(db: Kysely<DB>, refs: readonly SentenceRef[]): Promise<Map<string, SourceSentence>> {
+  const out = new Map<string, SourceSentence>();
+  const keys = refs.filter((s) => s.sentence !== undefined && /^d\d+$/.test(s.documentId));
+  if (!keys.length) return out;
+  const rows = await sql<{ document_id: number; sentence: number; sentence_text: string; title: string | null; source: string; published: string }>`
+    select distinct on (s.document_id, s.sentence) s.document_id, s.sentence, s.sentence_text, d.title, d.source, d.published
+    from claim_sources s
+    join unnest(${`{${keys.map((k) => k.documentId.slice(1)).join(',')}}`}::int[], ${`{${keys.map((k) => k.sentence).join(',')}}`}::int[]) as k(d, n)
+      on s.document_id = k.d and s.sentence = k.n
+    join documents d on d.id = s.document_id`.execute(db);
+  for (const r of rows.rows) out.set(`d${r.document_id}|${r.sentence}`, { text: r.sentence_text, title: r.title ?? r.source, published: r.published });
+  return out;
+}
+
 /** Commitments with their status now and each change with the events behind it. */
 export async function commitments(db: Kysely<DB>, o: { limit: number }): Promise<CommitmentRow[]> {
   const rows = await db.selectFrom('commitments').selectAll().orderBy('made').orderBy('id').limit(o.limit).execute();
   return rows.map((r) => ({
     id: commitmentPublicId(r.key), what: r.object ? `${r.what}: ${r.object}` : r.what, by: r.actor ?? '', to: r.to_party ?? '', made: r.made,
-    promised: r.promised, status: PAM[r.status] ?? r.status, delivered: r.delivered,
-    changes: (r.history as ChangeJson[]).map((h) => `${h.date} → ${PAM[String(h.status)] ?? h.status} (${h.rule}${h.events.length ? ': ' + h.events.map((e) => `${e.type}${e.quantity !== undefined ? ' ' + e.quantity : ''}${e.date ? ' ' + e.date : ''} [${docs(e.sources)}]`).join(', ') : ''})`).join('; '),
-    independent: r.independent, sources: docs(r.sources as SourceJson[]),
+    promised: r.promised, status: pamLabel(r.status), delivered: r.delivered,
+    changes: (r.history as ChangeJson[]).map((h) => `${h.date} → ${pamLabel(h.status)} (${h.rule}${h.events.length ? ': ' + h.events.map((e) => `${e.type}${e.quantity !== undefined ? ' ' + e.quantity : ''}${e.date ? ' ' + e.date : ''} [${documentsOf(e.sources)}]`).join(', ') : ''})`).join('; '),
+    independent: r.independent, sources: documentsOf(r.sources as SentenceRef[]),
   }));
 }

@@ -3,6 +3,7 @@ import type { Approx } from '../domain/record.ts';
 import { numbersCompatible } from '../record/claims/ranges.ts';
 import { claimCounts } from './claim-counts.ts';
 import type { DB } from './schema.ts';
+import { DERIVED_INITIALS } from './names.ts';
 import { searchClaims, searchDocuments } from './search.ts';
 
 /** Read side of the record: each function one question a command asks. Counts come back as numbers. */
@@ -64,7 +65,7 @@ export async function actors(db: Kysely<DB>, o: { kind?: string; limit: number }
     select a.id, a.name, a.kind, a.review_state,
       (select count(*) from document_actors x where x.actor_id = a.id) as docs,
       (select count(*) from claim_actors x where x.actor_id = a.id) as claims,
-      (select string_agg(alias, ', ' order by alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm and al.via <> 'acronym') as aliases
+      (select string_agg(alias, ', ' order by alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm and al.via <> ${DERIVED_INITIALS}) as aliases
     from actors a where a.merged_into is null ${o.kind ? sql`and a.kind = ${o.kind}` : sql``}
     order by docs desc, a.name limit ${o.limit}`.execute(db);
   return rows.rows.map((r) => ({ id: `a${r.id}`, name: r.name, kind: r.kind, state: r.review_state, documents: n(r.docs), claims: n(r.claims), aliases: r.aliases ?? '' }));

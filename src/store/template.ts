@@ -50,11 +50,14 @@ export async function makeTemplate(dir: string, key: string): Promise<void> {
   renameSync(`${dir}.key.tmp-${process.pid}`, `${dir}.key`);
 }
 
+/** A PGlite data folder holds a database once initdb (or a template) wrote its version file. */
+export const hasDatabase = (dataDir: string): boolean => existsSync(join(dataDir, 'PG_VERSION'));
+
 /** The template folder `dir` when its key is this build's and it holds a database, else undefined. */
 export function readTemplate(dir: string = SHIPPED_TEMPLATE, key: () => string = templateKey): string | undefined {
   try {
     if (readFileSync(`${dir}.key`, 'utf8').trim() !== key()) return undefined;
-    return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined;
+    return hasDatabase(dir) ? dir : undefined;
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StatusChange } from '../../record/commitments.ts';
 import type { SourceRef } from '../../record/sources.ts';
 import type { DB } from '../../store/schema.ts';
-import { commitmentPublicId } from '../../store/process-queries.ts';
+import { commitmentPublicId, sourceSentences } from '../../store/process-queries.ts';
 
 /**
  * The commitments tracker of a process: the stored commitments (src/app/recompute-record.ts,
@@ -16,20 +16,12 @@ export async function processCommitments(db: Kysely<DB>, processId: number, limi
   const all = await db.selectFrom('commitments').selectAll().orderBy('made').orderBy('id').execute();
   const mine = all.filter((c) => (c.sources as SourceRef[]).some((s) => docs.has(s.documentId))).slice(0, limit);
   const shown = mine.flatMap((c) => (c.sources as SourceRef[]).slice(0, 4));
-  const text = new Map<string, string>();
-  const keys = shown.filter((s) => s.sentence !== undefined && /^d\d+$/.test(s.documentId));
-  if (keys.length) {
-    const rows = await sql<{ document_id: number; sentence: number; sentence_text: string }>`
-      select distinct on (s.document_id, s.sentence) s.document_id, s.sentence, s.sentence_text
-      from claim_sources s join unnest(${`{${keys.map((k) => k.documentId.slice(1)).join(',')}}`}::int[], ${`{${keys.map((k) => k.sentence).join(',')}}`}::int[]) as k(d, n)
-        on s.document_id = k.d and s.sentence = k.n`.execute(db);
-    for (const r of rows.rows) text.set(`d${r.document_id}|${r.sentence}`, r.sentence_text);
-  }
+  const text = await sourceSentences(db, shown);
   return mine.map((c) => ({
     id: commitmentPublicId(c.key), key: c.key, what: c.what, actorId: c.actor_id === null ? null : `a${c.actor_id}`, actor: c.actor, to: c.to_party, place: c.place, object: c.object,
     made: c.made, promised: c.promised, conditional: c.conditional, status: /^\d$/.test(c.status) ? Number(c.status) : c.status, delivered: c.delivered, independent: c.independent,
     history: (c.history as StatusChange[]).map((h) => ({ date: h.date, status: h.status, rule: h.rule, events: h.eventCount ?? h.events.length })),
     sourceCount: c.source_count || (c.sources as SourceRef[]).length,
-    sources: (c.sources as SourceRef[]).slice(0, 4).map((s) => ({ document: s.documentId, sentence: text.get(`${s.documentId}|${s.sentence}`) ?? null })),
+    sources: (c.sources as SourceRef[]).slice(0, 4).map((s) => ({ document: s.documentId, sentence: text.get(`${s.documentId}|${s.sentence}`)?.text ?? null })),
   }));
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { claimCounts } from '../../store/claim-counts.ts';
 import type { DB, ReviewState } from '../../store/schema.ts';
+import { DERIVED_INITIALS } from '../../store/names.ts';
 import { decodeCursor, page } from '../cursor.ts';
 
 /** The API's paginated lists (keyset on id unless said), read straight from the store's tables. */
@@ -28,7 +29,7 @@ export async function listActors(db: Kysely<DB>, o: { limit: number; cursor?: st
   const after = decodeCursor(o.cursor)?.[0];
   const rows = await sql<{ id: number; name: string; kind: string; review_state: ReviewState; version: number; aliases: string[] | null }>`
     select a.id, a.name, a.kind, a.review_state, a.version,
-      (select array_agg(al.alias order by al.alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm and al.via <> 'acronym') as aliases
+      (select array_agg(al.alias order by al.alias) from actor_aliases al where al.actor_id = a.id and al.alias_norm <> a.name_norm and al.via <> ${DERIVED_INITIALS}) as aliases
     from actors a where a.merged_into is null
     ${after !== undefined ? sql`and a.id > ${Number(after)}` : sql``}
     ${o.kind ? sql`and a.kind = ${o.kind}` : sql``}
